@@ -1,0 +1,13 @@
+using Upstream.Hosting;
+
+// The whole system, as an inventory. A service is declared here when it exists, never before.
+var builder = DistributedApplicationBuilder.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var messaging = builder.AddRabbitMQ("messaging");
+
+var app = builder.Build();
+_ = new ConsoleReporter(app, Console.Out);
+Console.WriteLine($"Upstream app host: starting {app.Resources.Count} resources (data in {app.Options.DataDirectory})");
+await app.RunAsync();
+Console.WriteLine("Upstream app host: stopped.");

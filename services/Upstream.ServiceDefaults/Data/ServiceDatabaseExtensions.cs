@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Upstream.ServiceDefaults.Data;
+
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>
+    /// The service's own PostgreSQL database from ConnectionStrings__{name}: an EF Core context, the migrations
+    /// embedded in the context's assembly applied at start-up, and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set: the app host (or your environment) must provide the '{name}' database.");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(dataSource));
+        builder.Services.AddSingleton(sp => new SchemaMigrator(dataSource, Migration.FromAssembly(typeof(TContext).Assembly), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+        builder.Services.AddHostedService<MigrationHostedService>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>($"database:{name}");
+        return builder;
+    }
+
+}

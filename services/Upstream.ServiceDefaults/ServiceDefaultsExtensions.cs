@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Upstream.ServiceDefaults.Health;
+using Upstream.ServiceDefaults.Telemetry;
+
+namespace Upstream.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// Telemetry over OTLP (when OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks and graceful shutdown.
+    /// Services read only Aspire's environment conventions, so they run unchanged under any host.
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddTelemetry();
+        builder.Services.AddHealthChecks().AddCheck(HealthEndpoints.SelfCheckName, () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
+
+        // Kestrel stops accepting, then lets in-flight requests finish within this window.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    /// <summary>Maps /health (ready: every dependency reachable) and /alive (the process answers).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseTelemetryConventions();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

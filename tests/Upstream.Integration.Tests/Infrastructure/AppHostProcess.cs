@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Upstream.Hosting.Processes;
+
+namespace Upstream.Integration.Tests.Infrastructure;
+
+/// <summary>The real app host, run as an operator runs it, with its console read as the operator reads it.</summary>
+public sealed partial class AppHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly Lock _gate = new();
+
+    private AppHostProcess(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return string.Join('\n', _lines);
+            }
+        }
+    }
+
+    public static AppHostProcess Start(string dataDirectory)
+    {
+        var root = RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/CONFIG/TFM
+        var dll = Path.Combine(root, "apphost", "Upstream.AppHost", "bin", configuration, "net10.0", "Upstream.AppHost.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, $"--Upstream:DataDirectory={dataDirectory}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        var host = new AppHostProcess(new Process { StartInfo = info });
+        host._process.OutputDataReceived += (_, e) => host.Add(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Add(e.Data);
+        host._process.Start();
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        return host;
+    }
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_gate)
+            {
+                _lines.Add(line);
+            }
+        }
+    }
+
+    public async Task WaitUntilRunningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!Output.Contains("Upstream is running", StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"The app host did not report every resource healthy:\n{Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The port the console reports for a resource's endpoint.</summary>
+    public int PortOf(string resource) =>
+        int.Parse(Regex.Match(Output, $@"^{resource}\s.*://127\.0\.0\.1:(\d+)", RegexOptions.Multiline).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Signal(Signal signal) => _ = signal == Hosting.Processes.Signal.Kill ? Kill() : SendSignal(signal);
+
+    private bool Kill()
+    {
+        _process.Kill();
+        return true;
+    }
+
+    private bool SendSignal(Signal signal)
+    {
+        using var kill = Process.Start("kill", [$"-{(int)signal}", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        return kill.ExitCode == 0;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Upstream.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Upstream.sln not found above the test output folder.");
+    }
+}

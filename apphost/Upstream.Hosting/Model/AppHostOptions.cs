@@ -37,7 +37,7 @@ public sealed class AppHostOptions
             RepositoryRoot = root,
             DataDirectory = Path.GetFullPath(configuration["Upstream:DataDirectory"] ?? Path.Combine(root, ".upstream")),
             Ports = ports,
-            BuildConfiguration = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
+            BuildConfiguration = configuration["Upstream:BuildConfiguration"] ?? Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
         };
     }
 

@@ -2,18 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Upstream.Integration.Tests.Data;
-using Upstream.ServiceDefaults;
-using Upstream.ServiceDefaults.Data;
+using Upstream.Noticeboard;
 
 namespace Upstream.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// A service built exactly as real ones are (AddServiceDefaults, AddServiceDatabase, MapDefaultEndpoints), on
-/// Kestrel over real HTTP on a free loopback port, configured only through Aspire-style settings.
+/// The noticeboard service in-process, on Kestrel over real HTTP on a free loopback port, configured only through Aspire-style settings.
 /// </summary>
 public sealed class TestService : IAsyncDisposable
 {
@@ -32,15 +28,11 @@ public sealed class TestService : IAsyncDisposable
 
     public static async Task<TestService> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddServiceDatabase<Noticeboard>("notices");
-
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGet("/notices", async (Noticeboard db) => await db.Notices.Select(n => n.Title).ToListAsync());
+        var app = NoticeboardApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestService(app, new Uri(address));

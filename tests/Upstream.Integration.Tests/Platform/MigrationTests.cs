@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Upstream.Integration.Tests.Data;
+using Upstream.Noticeboard.Data;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 
@@ -8,7 +8,7 @@ namespace Upstream.Integration.Tests.Platform;
 
 public sealed class MigrationTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
-    private static readonly IReadOnlyList<Migration> Migrations = Migration.FromAssembly(typeof(Noticeboard).Assembly);
+    private static readonly IReadOnlyList<Migration> Migrations = Migration.FromAssembly(typeof(NoticeboardDb).Assembly);
 
     [Fact]
     public async Task Replicas_starting_at_the_same_moment_apply_each_migration_exactly_once()

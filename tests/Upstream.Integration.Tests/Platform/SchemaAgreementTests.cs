@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Upstream.Integration.Tests.Data;
+using Upstream.Noticeboard.Data;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 
@@ -12,7 +12,7 @@ public sealed class SchemaAgreementTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task The_model_agrees_with_the_migrated_schema()
     {
-        await using var context = await MigratedAsync(Migration.FromAssembly(typeof(Noticeboard).Assembly));
+        await using var context = await MigratedAsync(Migration.FromAssembly(typeof(NoticeboardDb).Assembly));
 
         Assert.Empty(await SchemaAgreement.FindDifferencesAsync(context));
     }
@@ -21,7 +21,7 @@ public sealed class SchemaAgreementTests(InfrastructureFixture infrastructure) :
     public async Task A_column_the_migrations_never_created_is_reported()
     {
         // Only 0001: the model's slug column and its unique index are missing from the database.
-        await using var context = await MigratedAsync(Migration.FromAssembly(typeof(Noticeboard).Assembly).Take(1).ToList());
+        await using var context = await MigratedAsync(Migration.FromAssembly(typeof(NoticeboardDb).Assembly).Take(1).ToList());
 
         var differences = await SchemaAgreement.FindDifferencesAsync(context);
 
@@ -55,7 +55,7 @@ public sealed class SchemaAgreementTests(InfrastructureFixture infrastructure) :
             strict: true);
     }
 
-    private async Task<Noticeboard> MigratedAsync(IReadOnlyList<Migration> migrations)
+    private async Task<NoticeboardDb> MigratedAsync(IReadOnlyList<Migration> migrations)
     {
         var connectionString = await infrastructure.Shared.CreateDatabaseAsync("schema");
         await using (var source = NpgsqlDataSource.Create(connectionString))
@@ -63,6 +63,6 @@ public sealed class SchemaAgreementTests(InfrastructureFixture infrastructure) :
             await new SchemaMigrator(source, migrations, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         }
 
-        return new Noticeboard(new DbContextOptionsBuilder<Noticeboard>().UseNpgsql(connectionString).Options);
+        return new NoticeboardDb(new DbContextOptionsBuilder<NoticeboardDb>().UseNpgsql(connectionString).Options);
     }
 }

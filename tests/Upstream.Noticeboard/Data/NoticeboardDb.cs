@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Upstream.Integration.Tests.Data;
+namespace Upstream.Noticeboard.Data;
 
 /// <summary>A small model with its own migrations (Data/Migrations), to test the migration and schema machinery itself.</summary>
-public sealed class Noticeboard(DbContextOptions<Noticeboard> options) : DbContext(options)
+public sealed class NoticeboardDb(DbContextOptions<NoticeboardDb> options) : DbContext(options)
 {
     public DbSet<Notice> Notices => Set<Notice>();
 

@@ -1,0 +1,3 @@
+using Upstream.Noticeboard;
+
+await NoticeboardApp.Build(args).RunAsync();

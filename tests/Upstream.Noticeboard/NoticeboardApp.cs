@@ -20,6 +20,13 @@ public static class NoticeboardApp
         app.MapDefaultEndpoints();
         app.MapGet("/notices", async (NoticeboardDb db) => await db.Notices.OrderBy(n => n.PostedAt).Select(n => n.Title).ToListAsync());
 
+        // A request still in flight when the service is told to stop: it must finish, not be cut off.
+        app.MapGet("/slow", async (int ms) =>
+        {
+            await Task.Delay(ms);
+            return "done";
+        });
+
         // What the host injected, so app host tests can check Aspire's conventions. Names and shapes only: no secrets.
         app.MapGet("/environment", (IConfiguration configuration) => new EnvironmentReport(
             configuration["OTEL_SERVICE_NAME"],

@@ -41,8 +41,8 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>Stops as a host would on SIGTERM: drain, then flush telemetry.</summary>
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Http.Dispose();
     }
 }

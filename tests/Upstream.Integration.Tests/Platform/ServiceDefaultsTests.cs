@@ -47,6 +47,21 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure) :
     }
 
     [Fact]
+    public async Task Stopping_lets_requests_in_flight_finish()
+    {
+        var service = await TestService.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:notices"] = await infrastructure.Shared.CreateDatabaseAsync("drain"),
+        });
+        var inFlight = service.Http.GetStringAsync("/slow?ms=1500");
+        await Task.Delay(300);
+
+        await service.DisposeAsync(); // what SIGTERM does
+
+        Assert.Equal("done", await inFlight);
+    }
+
+    [Fact]
     public async Task Traces_metrics_and_logs_go_to_the_OTLP_endpoint_as_protobuf_with_the_api_key()
     {
         await using var receiver = await OtlpReceiver.StartAsync();

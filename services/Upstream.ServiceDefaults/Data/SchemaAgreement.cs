@@ -36,7 +36,7 @@ public static class SchemaAgreement
                     continue;
                 }
 
-                foreach (var column in table.Columns)
+                foreach (var column in table.Columns.Where(c => !IsSystemColumn(c.Name)))
                 {
                     if (!columns.TryGetValue(column.Name, out var actual))
                     {
@@ -129,6 +129,9 @@ public static class SchemaAgreement
 
         return keys;
     }
+
+    // PostgreSQL's own row-version column (xmin) exists on every table and is never created by a migration.
+    private static bool IsSystemColumn(string name) => name is "xmin" or "xmax" or "ctid" or "cmin" or "cmax" or "tableoid";
 
     // The same type has several spellings in PostgreSQL; compare the canonical one.
     private static string Normalize(string type)

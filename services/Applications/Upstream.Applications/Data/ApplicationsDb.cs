@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Upstream.Applications.Domain;
+
+namespace Upstream.Applications.Data;
+
+/// <summary>
+/// The Applications service's own database. Value objects that are always read whole (criteria, quotas, the
+/// initiative, contacts, history) are stored as jsonb; what is filtered or constrained on is a column.
+/// </summary>
+public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : DbContext(options)
+{
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Call>(call =>
+        {
+            call.ToTable("calls");
+            call.HasKey(c => c.Id);
+            call.Property(c => c.Id).HasColumnName("id");
+            call.Property(c => c.Title).HasColumnName("title").HasMaxLength(200);
+            call.Property(c => c.Description).HasColumnName("description");
+            call.Property(c => c.OpensAt).HasColumnName("opens_at");
+            call.Property(c => c.ClosesAt).HasColumnName("closes_at");
+            call.Property(c => c.DecisionsBy).HasColumnName("decisions_by");
+            call.Property(c => c.TargetCohortSize).HasColumnName("target_cohort_size");
+            call.Property(c => c.Criteria).HasColumnName("criteria").AsJson();
+            call.Property(c => c.Quotas).HasColumnName("quotas").AsJson();
+            call.Property(c => c.PublishedAt).HasColumnName("published_at");
+            call.Property(c => c.DecidedAt).HasColumnName("decided_at");
+            call.Property(c => c.CreatedAt).HasColumnName("created_at");
+            call.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        });
+
+        modelBuilder.Entity<Application>(application =>
+        {
+            application.ToTable("applications");
+            application.HasKey(a => a.Id);
+            application.Property(a => a.Id).HasColumnName("id");
+            application.Property(a => a.CallId).HasColumnName("call_id");
+            application.Property(a => a.LeadCouncilCode).HasColumnName("lead_council_code").HasMaxLength(3);
+            application.Property(a => a.LeadCouncilName).HasColumnName("lead_council_name");
+            application.Property(a => a.Region).HasColumnName("region");
+            application.Property(a => a.Initiative).HasColumnName("initiative").AsJson();
+            application.Property(a => a.Contacts).HasColumnName("contacts").AsJson();
+            application.Property(a => a.Partners).HasColumnName("partners").AsJson();
+            application.Property(a => a.State).HasColumnName("state").HasConversion<string>();
+            application.Property(a => a.History).HasColumnName("history").AsJson();
+            application.Property(a => a.ExtendedUntil).HasColumnName("extended_until");
+            application.Property(a => a.ExtensionReason).HasColumnName("extension_reason");
+            application.Property(a => a.IneligibilityReasons).HasColumnName("ineligibility_reasons").AsJson();
+            application.Property(a => a.CreatedAt).HasColumnName("created_at");
+            application.Property(a => a.SubmittedAt).HasColumnName("submitted_at");
+            application.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+            application.HasOne<Call>().WithMany().HasForeignKey(a => a.CallId);
+
+            // At most one live application per council per call: the database settles races between two submissions.
+            application.HasIndex(a => new { a.CallId, a.LeadCouncilCode }).IsUnique().HasFilter("state <> 'Withdrawn'").HasDatabaseName("ux_applications_one_per_council");
+        });
+    }
+}

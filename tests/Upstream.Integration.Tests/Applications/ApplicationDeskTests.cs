@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Upstream.Applications.Data;
+using Upstream.Applications.Domain;
+using Upstream.Applications.Handling;
+using Upstream.Applications.Registry;
+using Upstream.Applications.Time;
+using Upstream.Integration.Tests.Infrastructure;
+using Upstream.ServiceDefaults.Data;
+
+namespace Upstream.Integration.Tests.Applications;
+
+/// <summary>The Applications use cases against the service's real, migrated database.</summary>
+public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
+{
+    private static readonly DateTimeOffset Opens = ProgrammeTime.ToInstant(new DateTime(2024, 7, 1, 9, 0, 0));
+    private static readonly DateTimeOffset Closes = ProgrammeTime.ToInstant(new DateTime(2024, 7, 15, 12, 0, 0));
+
+    [Fact]
+    public async Task The_model_agrees_with_the_services_migrations()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var db = database.Context();
+
+        Assert.Empty(await SchemaAgreement.FindDifferencesAsync(db));
+    }
+
+    [Fact]
+    public async Task An_application_round_trips_with_its_initiative_contacts_and_history()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        var clock = new ManualClock(Opens.AddDays(2));
+        Guid id;
+        await using (var db = database.Context())
+        {
+            var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+            id = (await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default)).Id;
+            await desk.SubmitAsync(id, "applicant@adur", default);
+        }
+
+        await using (var db = database.Context())
+        {
+            var stored = await db.Applications.SingleAsync(a => a.Id == id);
+            Assert.Equal(ApplicationState.Eligible, stored.State);
+            Assert.Equal(Draft().Initiative, stored.Initiative);
+            Assert.Equal(Draft().Contacts, stored.Contacts);
+            Assert.Equal([ApplicationState.Submitted, ApplicationState.Eligible], stored.History.Select(h => h.To));
+            Assert.Equal(Opens.AddDays(2), stored.SubmittedAt);
+        }
+    }
+
+    [Fact]
+    public async Task Two_applications_by_the_same_council_at_the_same_moment_one_wins()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        var clock = new ManualClock(Opens.AddDays(2));
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var db = database.Context();
+            var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+            start.Wait();
+            try
+            {
+                await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
+                return "won";
+            }
+            catch (ConflictException e)
+            {
+                return e.Message;
+            }
+        })).ToList();
+        start.Set();
+
+        Assert.Equal(["Adur District Council already has an application to this call.", "won"], (await Task.WhenAll(attempts)).Order());
+        await using var check = database.Context();
+        Assert.Equal(1, await check.Applications.CountAsync(a => a.CallId == callId));
+    }
+
+    [Fact]
+    public async Task A_council_that_withdrew_may_apply_again()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        await using var db = database.Context();
+        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new ManualClock(Opens.AddDays(2)));
+        var first = await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
+        await desk.WithdrawAsync(first.Id, "applicant@adur", default);
+
+        var second = await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
+
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
+    public async Task Two_editors_saving_the_same_draft_the_second_is_told_to_reload()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        var clock = new ManualClock(Opens.AddDays(2));
+        Guid id;
+        await using (var db = database.Context())
+        {
+            id = (await new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock).StartAsync(callId, "ADU", Draft(), "a", default)).Id;
+        }
+
+        await using var first = database.Context();
+        await using var second = database.Context();
+        var one = await first.Applications.SingleAsync(a => a.Id == id);
+        var two = await second.Applications.SingleAsync(a => a.Id == id);
+        var call = await first.Calls.SingleAsync(c => c.Id == callId);
+        one.SaveDraft(call, Draft() with { Partners = ["First"] }, "a", clock.GetUtcNow());
+        two.SaveDraft(call, Draft() with { Partners = ["Second"] }, "b", clock.GetUtcNow());
+        await first.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Submission_after_the_close_changes_nothing_in_the_database()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        var clock = new ManualClock(Opens.AddDays(2));
+        await using var db = database.Context();
+        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+        var id = (await desk.StartAsync(callId, "ADU", Draft(), "a", default)).Id;
+        clock.Now = Closes;
+
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => desk.SubmitAsync(id, "a", default));
+
+        Assert.Equal("The call closed at 12:00 on Monday 15 July 2024.", error.Message);
+        await using var check = database.Context();
+        Assert.Equal(ApplicationState.Draft, (await check.Applications.SingleAsync(a => a.Id == id)).State);
+    }
+
+    private static ApplicationDraft Draft() => new(
+        new Initiative("Community wealth building", "Keeping wealth local.", "Economic exclusion", "Economic development", InitiativeStage.Early,
+            new InternalApproval("Chief Executive", new DateOnly(2024, 6, 20)), 2_500_000, "Two officers", AreaCharacter.Urban | AreaCharacter.Coastal),
+        [new Contact("Alex Example", "Lead", "alex@example.gov.uk"), new Contact("Sam Example", "Deputy", "sam@example.gov.uk")],
+        []);
+
+    private async Task<Database> MigratedDatabaseAsync()
+    {
+        var connectionString = await infrastructure.Shared.CreateDatabaseAsync("applications");
+        await using (var source = NpgsqlDataSource.Create(connectionString))
+        {
+            await new SchemaMigrator(source, Migration.FromAssembly(typeof(ApplicationsDb).Assembly), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        }
+
+        return new Database(connectionString);
+    }
+
+    private sealed record Database(string ConnectionString)
+    {
+        public ApplicationsDb Context() => new(new DbContextOptionsBuilder<ApplicationsDb>().UseNpgsql(ConnectionString).Options);
+
+        public async Task<Guid> PublishedCallAsync()
+        {
+            await using var db = Context();
+            var call = Call.Draft(
+                new CallDetails("Upstream Collaborative 2024", "Upstream of social problems.", Opens, Closes, new DateOnly(2024, 9, 1), 20,
+                    [new ScoringCriterion("upstream", "Works upstream", 3)], SelectionQuotas.None),
+                Opens.AddDays(-10));
+            call.Publish(Opens.AddDays(-9));
+            db.Calls.Add(call);
+            await db.SaveChangesAsync();
+            return call.Id;
+        }
+    }
+
+    /// <summary>A clock a test can move; the code under test reads time only through TimeProvider.</summary>
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

@@ -138,6 +138,29 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         Assert.Equal(ApplicationState.Draft, (await check.Applications.SingleAsync(a => a.Id == id)).State);
     }
 
+    [Fact]
+    public async Task The_first_review_puts_an_application_under_review_and_a_reviewer_cannot_vote_twice()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        var clock = new ManualClock(Opens.AddDays(2));
+        await using var db = database.Context();
+        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+        var id = (await desk.StartAsync(callId, "ADU", Draft(), "a", default)).Id;
+        await desk.SubmitAsync(id, "a", default);
+        var reviews = new ReviewDesk(db, clock);
+        var scores = new Dictionary<string, int> { ["upstream"] = 7 };
+
+        await reviews.ScoreAsync(id, "reviewer-1", scores, default);
+        await reviews.DeclareConflictAsync(id, "reviewer-2", "Former employee", default);
+
+        await using var other = database.Context();
+        var error = await Assert.ThrowsAsync<ConflictException>(() => new ReviewDesk(other, clock).ScoreAsync(id, "reviewer-1", scores, default));
+        Assert.Equal("You have already reviewed this application.", error.Message);
+        Assert.Equal(ApplicationState.UnderReview, (await other.Applications.SingleAsync(a => a.Id == id)).State);
+        Assert.Equal(new Standing(21, 1), (await new ReviewDesk(other, clock).StandingsAsync(callId, default))[id]);
+    }
+
     private static ApplicationDraft Draft() => new(
         new Initiative("Community wealth building", "Keeping wealth local.", "Economic exclusion", "Economic development", InitiativeStage.Early,
             new InternalApproval("Chief Executive", new DateOnly(2024, 6, 20)), 2_500_000, "Two officers", AreaCharacter.Urban | AreaCharacter.Coastal),

@@ -13,6 +13,8 @@ public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : D
 
     public DbSet<Application> Applications => Set<Application>();
 
+    public DbSet<Review> Reviews => Set<Review>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Call>(call =>
@@ -58,6 +60,22 @@ public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : D
 
             // At most one live application per council per call: the database settles races between two submissions.
             application.HasIndex(a => new { a.CallId, a.LeadCouncilCode }).IsUnique().HasFilter("state <> 'Withdrawn'").HasDatabaseName("ux_applications_one_per_council");
+        });
+
+        modelBuilder.Entity<Review>(review =>
+        {
+            review.ToTable("reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Id).HasColumnName("id");
+            review.Property(r => r.ApplicationId).HasColumnName("application_id");
+            review.Property(r => r.Reviewer).HasColumnName("reviewer");
+            review.Property(r => r.Scores).HasColumnName("scores").AsJson();
+            review.Property(r => r.ConflictOfInterest).HasColumnName("conflict_of_interest");
+            review.Property(r => r.SubmittedAt).HasColumnName("submitted_at");
+            review.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId);
+
+            // One review per reviewer per application; a second attempt is a conflict, not a second vote.
+            review.HasIndex(r => new { r.ApplicationId, r.Reviewer }).IsUnique();
         });
     }
 }

@@ -134,6 +134,15 @@ public sealed class Application
         Move(eligible ? ApplicationState.Eligible : ApplicationState.Ineligible, by, now, reason.Trim());
     }
 
+    /// <summary>The first review moves an eligible application under review; later ones change nothing.</summary>
+    public void BeginReview(string by, DateTimeOffset now)
+    {
+        if (State == ApplicationState.Eligible)
+        {
+            Move(ApplicationState.UnderReview, by, now, null);
+        }
+    }
+
     public void Withdraw(string by, DateTimeOffset now)
     {
         if (State is ApplicationState.Withdrawn or ApplicationState.Selected or ApplicationState.Declined)

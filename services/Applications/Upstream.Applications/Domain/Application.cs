@@ -67,6 +67,39 @@ public sealed class Application
         return application;
     }
 
+    /// <summary>
+    /// An application staff record on a council's behalf (received by other means): complete, submitted at once,
+    /// and not bound by the deadline, because staff only record what arrived in time.
+    /// </summary>
+    public static Application Import(Call call, LeadCheck lead, ApplicationDraft draft, string by, DateTimeOffset now)
+    {
+        var v = new Violations();
+        if (!lead.IsAllowed)
+        {
+            v.Require(false, "lead_council_code", lead.Refusal!);
+        }
+
+        draft.Initiative.ValidateForSubmission(v);
+        draft.ValidateContacts(v, complete: true);
+        v.ThrowIfAny();
+        var application = new Application
+        {
+            Id = Guid.CreateVersion7(now),
+            CallId = call.Id,
+            LeadCouncilCode = lead.Authority!.Code,
+            LeadCouncilName = lead.Authority.OfficialName,
+            Region = lead.Authority.Region!,
+            State = ApplicationState.Draft,
+            CreatedAt = now,
+            SubmittedAt = now,
+            Initiative = draft.Initiative,
+            Contacts = [.. draft.Contacts],
+            Partners = [.. draft.Partners],
+        };
+        application.Move(ApplicationState.Submitted, by, now, "imported by staff");
+        return application;
+    }
+
     /// <summary>The moment after which this council can no longer change or submit: the call's close, or its extension.</summary>
     public DateTimeOffset Deadline(Call call) => ExtendedUntil is { } extended && extended > call.ClosesAt ? extended : call.ClosesAt;
 

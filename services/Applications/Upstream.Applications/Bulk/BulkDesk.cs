@@ -25,7 +25,7 @@ public sealed class BulkDesk(ApplicationsDb db, LocalAuthorityRegistry registry,
         {
             var rowProblems = row.Problems.ToList();
             var lead = LeadEligibility.Check(registry, row.CouncilCode, closesOn);
-            if (row.Draft is null && !lead.IsAllowed)
+            if (row.Draft is null && !lead.IsAllowed && row.Problems.All(p => p.Field != "header"))
             {
                 rowProblems.Insert(0, new FieldViolation("lead_council_code", lead.Refusal!)); // report the whole row at once
             }

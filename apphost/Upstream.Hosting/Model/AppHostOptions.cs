@@ -57,5 +57,7 @@ public sealed class AppHostOptions
         throw new InvalidOperationException("Cannot find Upstream.sln above the current folder; pass --Upstream:RepositoryRoot=PATH.");
     }
 
-    public int PortFor(string resource) => Ports.TryGetValue(resource, out var port) ? port : Infrastructure.FreePort.Next();
+    /// <summary>Starts a server on its configured port, or on a free one (retrying if that one is taken meanwhile).</summary>
+    public Task<T> StartOnPortAsync<T>(string resource, Func<int, Task<T>> start) =>
+        Ports.TryGetValue(resource, out var port) ? start(port) : Infrastructure.FreePort.StartAsync(start);
 }

@@ -15,14 +15,15 @@ public sealed class PostgresServerResource(string name) : Resource(name)
 
     internal override async Task StartAsync(AppHostContext context, CancellationToken cancellationToken)
     {
-        var options = new PostgresOptions(
-            Path.Combine(context.Options.DataDirectory, Name, "data"),
-            context.Options.PortFor(Name),
-            context.Secrets.Get($"{Name}:username", () => "upstream"),
-            context.Secrets.Get($"{Name}:password"),
-            Durable: true);
-        _server = await LocalPostgres.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        Update(s => s with { ProcessId = _server.Process.Id, Endpoints = [new Uri($"tcp://127.0.0.1:{options.Port}")] });
+        _server = await context.Options.StartOnPortAsync(Name, port => LocalPostgres.StartAsync(
+            new PostgresOptions(
+                Path.Combine(context.Options.DataDirectory, Name, "data"),
+                port,
+                context.Secrets.Get($"{Name}:username", () => "upstream"),
+                context.Secrets.Get($"{Name}:password"),
+                Durable: true),
+            cancellationToken)).ConfigureAwait(false);
+        Update(s => s with { ProcessId = _server.Process.Id, Endpoints = [new Uri($"tcp://127.0.0.1:{_server.Port}")] });
     }
 
     internal override async Task<HealthStatus> CheckHealthAsync(CancellationToken cancellationToken)

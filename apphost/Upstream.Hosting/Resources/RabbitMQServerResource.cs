@@ -14,14 +14,15 @@ public sealed class RabbitMQServerResource(string name) : Resource(name), IResou
 
     internal override async Task StartAsync(AppHostContext context, CancellationToken cancellationToken)
     {
-        var options = new RabbitMqOptions(
-            Path.Combine(context.Options.DataDirectory, Name),
-            context.Options.PortFor(Name),
-            $"upstream-{Name}@localhost", // stable, so the broker finds its own data again after a restart
-            context.Secrets.Get($"{Name}:username", () => "upstream"),
-            context.Secrets.Get($"{Name}:password"));
-        _broker = await LocalRabbitMq.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        Update(s => s with { ProcessId = _broker.Process.Id, Endpoints = [new Uri($"amqp://127.0.0.1:{options.AmqpPort}")] });
+        _broker = await context.Options.StartOnPortAsync(Name, port => LocalRabbitMq.StartAsync(
+            new RabbitMqOptions(
+                Path.Combine(context.Options.DataDirectory, Name),
+                port,
+                $"upstream-{Name}@localhost", // stable, so the broker finds its own data again after a restart
+                context.Secrets.Get($"{Name}:username", () => "upstream"),
+                context.Secrets.Get($"{Name}:password")),
+            cancellationToken)).ConfigureAwait(false);
+        Update(s => s with { ProcessId = _broker.Process.Id, Endpoints = [new Uri($"amqp://127.0.0.1:{_broker.Port}")] });
     }
 
     internal override async Task<HealthStatus> CheckHealthAsync(CancellationToken cancellationToken) =>

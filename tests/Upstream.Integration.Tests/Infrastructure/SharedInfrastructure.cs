@@ -32,8 +32,8 @@ public sealed class SharedInfrastructure
         RemoveFoldersOfDeadRuns();
         var root = Path.Combine(Path.GetTempPath(), $"upstream-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(root);
-        var postgres = LocalPostgres.StartAsync(new PostgresOptions(Path.Combine(root, "postgres", "data"), FreePort.Next(), "upstream", Secret.Generate(), Durable: false));
-        var rabbitMq = LocalRabbitMq.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbitmq"), FreePort.Next(), $"upstream-test-{Environment.ProcessId}@localhost", "upstream", Secret.Generate()));
+        var postgres = FreePort.StartAsync(port => LocalPostgres.StartAsync(new PostgresOptions(Path.Combine(root, "postgres", "data"), port, "upstream", Secret.Generate(), Durable: false)));
+        var rabbitMq = FreePort.StartAsync(port => LocalRabbitMq.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbitmq"), port, $"upstream-test-{Environment.ProcessId}@localhost", "upstream", Secret.Generate())));
         try
         {
             await Task.WhenAll(postgres, rabbitMq);

@@ -31,7 +31,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
     {
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
-        var clock = new ManualClock(Opens.AddDays(2));
+        var clock = new TestClock(Opens.AddDays(2));
         Guid id;
         await using (var db = database.Context())
         {
@@ -56,7 +56,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
     {
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
-        var clock = new ManualClock(Opens.AddDays(2));
+        var clock = new TestClock(Opens.AddDays(2));
         using var start = new ManualResetEventSlim();
 
         var attempts = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
@@ -87,7 +87,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
         await using var db = database.Context();
-        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new ManualClock(Opens.AddDays(2)));
+        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new TestClock(Opens.AddDays(2)));
         var first = await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
         await desk.WithdrawAsync(first.Id, "applicant@adur", default);
 
@@ -101,7 +101,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
     {
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
-        var clock = new ManualClock(Opens.AddDays(2));
+        var clock = new TestClock(Opens.AddDays(2));
         Guid id;
         await using (var db = database.Context())
         {
@@ -125,7 +125,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
     {
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
-        var clock = new ManualClock(Opens.AddDays(2));
+        var clock = new TestClock(Opens.AddDays(2));
         await using var db = database.Context();
         var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
         var id = (await desk.StartAsync(callId, "ADU", Draft(), "a", default)).Id;
@@ -143,7 +143,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
     {
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
-        var clock = new ManualClock(Opens.AddDays(2));
+        var clock = new TestClock(Opens.AddDays(2));
         await using var db = database.Context();
         var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
         var id = (await desk.StartAsync(callId, "ADU", Draft(), "a", default)).Id;
@@ -194,13 +194,5 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
             await db.SaveChangesAsync();
             return call.Id;
         }
-    }
-
-    /// <summary>A clock a test can move; the code under test reads time only through TimeProvider.</summary>
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -96,7 +96,7 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
         Assert.Equal(before, after);
     }
 
-    private BulkDesk Desk(ApplicationsDb db) => new(db, LocalAuthorityRegistry.Shipped, new FixedClock(Now));
+    private BulkDesk Desk(ApplicationsDb db) => new(db, LocalAuthorityRegistry.Shipped, new TestClock(Now));
 
     private async Task<(ApplicationsDb Db, Guid CallId)> CallAsync()
     {
@@ -115,10 +115,5 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
         db.Calls.Add(call);
         await db.SaveChangesAsync();
         return (db, call.Id);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -47,9 +47,9 @@ public sealed class ReviewTests
         var (call, application) = Eligible();
         var reviews = new[] { Review.Score(call, application, "r1", new Dictionary<string, int> { ["upstream"] = 1, ["evidence"] = 1 }, Closes) };
 
-        Assert.Equal("Submit your own review before seeing other reviewers' scores.", Assert.Throws<DomainRuleException>(() => ReviewRules.VisibleTo("r2", reviews, isStaff: false)).Message);
-        Assert.Single(ReviewRules.VisibleTo("r1", reviews, isStaff: false));
-        Assert.Single(ReviewRules.VisibleTo("staff", reviews, isStaff: true));
+        Assert.Equal("Submit your own review before seeing other reviewers' scores.", Assert.Throws<DomainRuleException>(() => ReviewRules.VisibleTo("r2", reviews, seeAll: false)).Message);
+        Assert.Single(ReviewRules.VisibleTo("r1", reviews, seeAll: false));
+        Assert.Single(ReviewRules.VisibleTo("staff", reviews, seeAll: true));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ReviewTests
         var conflict = Review.DeclareConflict(application, "r2", "Sits on the council's board", Closes);
         var reviews = new[] { Review.Score(call, application, "r1", new Dictionary<string, int> { ["upstream"] = 1, ["evidence"] = 1 }, Closes), conflict };
 
-        Assert.Equal([conflict], ReviewRules.VisibleTo("r2", reviews, isStaff: false));
+        Assert.Equal([conflict], ReviewRules.VisibleTo("r2", reviews, seeAll: false));
     }
 
     [Fact]

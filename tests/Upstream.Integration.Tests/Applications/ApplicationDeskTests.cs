@@ -8,6 +8,7 @@ using Upstream.Applications.Registry;
 using Upstream.Applications.Time;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Applications;
 
@@ -16,6 +17,10 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
 {
     private static readonly DateTimeOffset Opens = ProgrammeTime.ToInstant(new DateTime(2024, 7, 1, 9, 0, 0));
     private static readonly DateTimeOffset Closes = ProgrammeTime.ToInstant(new DateTime(2024, 7, 15, 12, 0, 0));
+    private static readonly Caller Adur = new("applicant-adur", new HashSet<string> { Roles.Applicant }, "ADU");
+    private static readonly Caller Aberdeen = new("applicant-aberdeen", new HashSet<string> { Roles.Applicant }, "ABE");
+    private static readonly Caller Reviewer1 = new("reviewer-1", new HashSet<string> { Roles.Staff }, null);
+    private static readonly Caller Reviewer2 = new("reviewer-2", new HashSet<string> { Roles.Staff }, null);
 
     [Fact]
     public async Task The_model_agrees_with_the_services_migrations()
@@ -36,8 +41,8 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         await using (var db = database.Context())
         {
             var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
-            id = (await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default)).Id;
-            await desk.SubmitAsync(id, "applicant@adur", default);
+            id = (await desk.StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
+            await desk.SubmitAsync(Adur, id, default);
         }
 
         await using (var db = database.Context())
@@ -66,7 +71,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
             start.Wait();
             try
             {
-                await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
+                await desk.StartAsync(Adur, callId, "ADU", Draft(), default);
                 return "won";
             }
             catch (ConflictException e)
@@ -88,10 +93,10 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var callId = await database.PublishedCallAsync();
         await using var db = database.Context();
         var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new TestClock(Opens.AddDays(2)));
-        var first = await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
-        await desk.WithdrawAsync(first.Id, "applicant@adur", default);
+        var first = await desk.StartAsync(Adur, callId, "ADU", Draft(), default);
+        await desk.WithdrawAsync(Adur, first.Id, default);
 
-        var second = await desk.StartAsync(callId, "ADU", Draft(), "applicant@adur", default);
+        var second = await desk.StartAsync(Adur, callId, "ADU", Draft(), default);
 
         Assert.NotEqual(first.Id, second.Id);
     }
@@ -105,7 +110,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         Guid id;
         await using (var db = database.Context())
         {
-            id = (await new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock).StartAsync(callId, "ADU", Draft(), "a", default)).Id;
+            id = (await new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock).StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
         }
 
         await using var first = database.Context();
@@ -128,10 +133,10 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var clock = new TestClock(Opens.AddDays(2));
         await using var db = database.Context();
         var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
-        var id = (await desk.StartAsync(callId, "ADU", Draft(), "a", default)).Id;
+        var id = (await desk.StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
         clock.Now = Closes;
 
-        var error = await Assert.ThrowsAsync<DomainRuleException>(() => desk.SubmitAsync(id, "a", default));
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => desk.SubmitAsync(Adur, id, default));
 
         Assert.Equal("The call closed at 12:00 on Monday 15 July 2024.", error.Message);
         await using var check = database.Context();
@@ -146,19 +151,38 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var clock = new TestClock(Opens.AddDays(2));
         await using var db = database.Context();
         var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
-        var id = (await desk.StartAsync(callId, "ADU", Draft(), "a", default)).Id;
-        await desk.SubmitAsync(id, "a", default);
+        var id = (await desk.StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
+        await desk.SubmitAsync(Adur, id, default);
         var reviews = new ReviewDesk(db, clock);
         var scores = new Dictionary<string, int> { ["upstream"] = 7 };
 
-        await reviews.ScoreAsync(id, "reviewer-1", scores, default);
-        await reviews.DeclareConflictAsync(id, "reviewer-2", "Former employee", default);
+        await reviews.ScoreAsync(Reviewer1, id, scores, default);
+        await reviews.DeclareConflictAsync(Reviewer2, id, "Former employee", default);
 
         await using var other = database.Context();
-        var error = await Assert.ThrowsAsync<ConflictException>(() => new ReviewDesk(other, clock).ScoreAsync(id, "reviewer-1", scores, default));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => new ReviewDesk(other, clock).ScoreAsync(Reviewer1, id, scores, default));
         Assert.Equal("You have already reviewed this application.", error.Message);
         Assert.Equal(ApplicationState.UnderReview, (await other.Applications.SingleAsync(a => a.Id == id)).State);
         Assert.Equal(new Standing(21, 1), (await new ReviewDesk(other, clock).StandingsAsync(callId, default))[id]);
+    }
+
+    [Fact]
+    public async Task A_council_sees_and_changes_only_its_own_applications_and_staff_see_all()
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        await using var db = database.Context();
+        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new TestClock(Opens.AddDays(2)));
+        var adur = await desk.StartAsync(Adur, callId, "ADU", Draft(), default);
+        await desk.StartAsync(Aberdeen, callId, "ABE", Draft(), default);
+
+        Assert.Equal("You can see and change only your own council's applications.", (await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.SubmitAsync(Aberdeen, adur.Id, default))).Message);
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.GetAsync(Aberdeen, adur.Id, default));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.StartAsync(Aberdeen, callId, "ADU", Draft(), default));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.GrantExtensionAsync(Adur, adur.Id, Closes.AddDays(1), "please", default));
+        Assert.Equal(["ABE"], (await desk.ListAsync(Aberdeen, callId, [], default)).Select(a => a.LeadCouncilCode));
+        Assert.Equal(["ABE", "ADU"], (await desk.ListAsync(Reviewer1, callId, [], default)).Select(a => a.LeadCouncilCode).Order());
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => new ReviewDesk(db, new TestClock(Opens.AddDays(2))).ReviewsAsync(Adur, adur.Id, allReviews: false, default));
     }
 
     private static ApplicationDraft Draft() => new(

@@ -8,6 +8,7 @@ using Upstream.Applications.Registry;
 using Upstream.Applications.Time;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Applications;
 
@@ -17,6 +18,7 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
     private const string Adur = "ADU,Wealth building,Keeping wealth local,Exclusion,Economy,early,Chief Executive,2024-06-20,2500000,Two officers,urban;coastal,Alex,Lead,alex@adur.gov.uk,Sam,Deputy,sam@adur.gov.uk,Voluntary Action";
     private const string Aberdeen = "ABE,Early help,Families first,Child poverty,Children,active,Leader,2024-06-01,1000000,One team,urban,Jo,Lead,jo@abe.gov.uk,Kim,Analyst,kim@abe.gov.uk,";
 
+    private static readonly Caller Staff = new("staff-1", new HashSet<string> { Roles.Staff }, null);
     private static readonly DateTimeOffset Now = ProgrammeTime.ToInstant(new DateTime(2024, 7, 20, 9, 0, 0)); // after the close: staff may still record
 
     [Fact]
@@ -24,13 +26,13 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
     {
         var (db, callId) = await CallAsync();
 
-        var report = await Desk(db).ImportAsync(callId, new StringReader($"{Header}\n{Adur}\n{Aberdeen}\n"), "staff@nesta", default);
+        var report = await Desk(db).ImportAsync(Staff, callId, new StringReader($"{Header}\n{Adur}\n{Aberdeen}\n"), default);
 
         Assert.True(report.Imported, string.Join("\n", report.Problems));
         var stored = await db.Applications.Where(a => a.CallId == callId).OrderBy(a => a.LeadCouncilCode).ToListAsync();
         Assert.Equal([("ABE", ApplicationState.Eligible), ("ADU", ApplicationState.Eligible)], stored.Select(a => (a.LeadCouncilCode, a.State)));
         Assert.Equal(AreaCharacter.Urban | AreaCharacter.Coastal, stored[1].Initiative.Characters);
-        Assert.Equal("imported by staff", stored[1].History[0].Reason);
+        Assert.Equal(("staff-1", "imported by staff"), (stored[1].History[0].By, stored[1].History[0].Reason));
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
             "ZZZ,Thing,S,P,Area,someday,,,-5,,urban;suburban,Only,One,not-an-email,,,,",
             Adur.Replace("Wealth building", "Second go", StringComparison.Ordinal));
 
-        var report = await Desk(db).ImportAsync(callId, new StringReader(file), "staff@nesta", default);
+        var report = await Desk(db).ImportAsync(Staff, callId, new StringReader(file), default);
 
         Assert.False(report.Imported);
         Assert.Equal(
@@ -62,7 +64,7 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
         var (db, callId) = await CallAsync();
         var file = $"{Header}\nZZZ,,,,,idea,,,,,,Only,One,only@x.org,,,,\n";
 
-        var report = await Desk(db).ImportAsync(callId, new StringReader(file), "staff@nesta", default);
+        var report = await Desk(db).ImportAsync(Staff, callId, new StringReader(file), default);
 
         Assert.Equal(
             ["lead_council_code", "initiative.title", "initiative.summary", "initiative.upstream_problem", "initiative.service_area", "initiative.area_characters", "contacts"],
@@ -74,7 +76,7 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
     {
         var (db, callId) = await CallAsync();
 
-        var report = await Desk(db).ImportAsync(callId, new StringReader("lead_council_code,title\nADU,x\n"), "staff@nesta", default);
+        var report = await Desk(db).ImportAsync(Staff, callId, new StringReader("lead_council_code,title\nADU,x\n"), default);
 
         Assert.StartsWith("Missing columns: summary, upstream_problem,", Assert.Single(report.Problems).Description);
     }
@@ -83,12 +85,12 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
     public async Task Exported_applications_import_into_another_call_unchanged()
     {
         var (db, callId) = await CallAsync();
-        await Desk(db).ImportAsync(callId, new StringReader($"{Header}\n{Adur}\n{Aberdeen}\n"), "staff@nesta", default);
+        await Desk(db).ImportAsync(Staff, callId, new StringReader($"{Header}\n{Adur}\n{Aberdeen}\n"), default);
         var exported = new StringWriter();
-        await Desk(db).ExportAsync(callId, exported, default);
+        await Desk(db).ExportAsync(Staff, callId, exported, default);
 
         var (other, otherCallId) = await CallAsync();
-        var report = await Desk(other).ImportAsync(otherCallId, new StringReader(exported.ToString()), "staff@nesta", default);
+        var report = await Desk(other).ImportAsync(Staff, otherCallId, new StringReader(exported.ToString()), default);
 
         Assert.True(report.Imported, string.Join("\n", report.Problems));
         var before = (await db.Applications.Where(a => a.CallId == callId).ToListAsync()).Select(a => (a.LeadCouncilCode, a.Initiative, Contacts: string.Join("|", a.Contacts), Partners: string.Join("|", a.Partners))).Order();

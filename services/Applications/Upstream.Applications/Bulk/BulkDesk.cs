@@ -5,14 +5,17 @@ using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
 using Upstream.Applications.Time;
+using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Applications.Bulk;
 
 /// <summary>Staff import and export. An import is all or nothing: one bad row and no row is kept.</summary>
 public sealed class BulkDesk(ApplicationsDb db, LocalAuthorityRegistry registry, TimeProvider clock)
 {
-    public async Task<ImportReport> ImportAsync(Guid callId, TextReader csv, string by, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(Caller caller, Guid callId, TextReader csv, CancellationToken cancellationToken)
     {
+        Access.RequireStaff(caller, "import applications");
+        var by = caller.Subject;
         var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken) ?? throw new NotFoundException($"No call {callId}.");
         var closesOn = DateOnly.FromDateTime(ProgrammeTime.ToLondon(call.ClosesAt));
         var now = clock.GetUtcNow();
@@ -72,8 +75,9 @@ public sealed class BulkDesk(ApplicationsDb db, LocalAuthorityRegistry registry,
         return new ImportReport(true, [.. imported.Select(a => a.Id)], []);
     }
 
-    public async Task ExportAsync(Guid callId, TextWriter csv, CancellationToken cancellationToken)
+    public async Task ExportAsync(Caller caller, Guid callId, TextWriter csv, CancellationToken cancellationToken)
     {
+        Access.RequireStaff(caller, "export applications");
         var applications = await db.Applications.Where(a => a.CallId == callId).OrderBy(a => a.LeadCouncilName).ToListAsync(cancellationToken);
         ApplicationCsv.Write(csv, applications);
     }

@@ -3,9 +3,9 @@ namespace Upstream.Applications.Domain;
 /// <summary>Who may see which reviews: blind until you have reviewed, so nobody anchors on a colleague's scores.</summary>
 public static class ReviewRules
 {
-    public static IReadOnlyList<Review> VisibleTo(string reviewer, IReadOnlyList<Review> reviews, bool isStaff)
+    public static IReadOnlyList<Review> VisibleTo(string reviewer, IReadOnlyList<Review> reviews, bool seeAll)
     {
-        if (isStaff)
+        if (seeAll)
         {
             return reviews;
         }

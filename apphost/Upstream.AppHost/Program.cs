@@ -6,6 +6,11 @@ var builder = DistributedApplicationBuilder.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres");
 var messaging = builder.AddRabbitMQ("messaging");
 
+var applicationsDb = postgres.AddDatabase("applicationsdb");
+builder.AddProject("applications", "services/Applications/Upstream.Applications/Upstream.Applications.csproj")
+    .WithReference(applicationsDb).WaitFor(applicationsDb)
+    .WithHttpHealthCheck();
+
 var app = builder.Build();
 _ = new ConsoleReporter(app, Console.Out);
 Console.WriteLine($"Upstream app host: starting {app.Resources.Count} resources (data in {app.Options.DataDirectory})");

@@ -4,7 +4,7 @@ using Upstream.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<ApplicationsDb>("applications");
+builder.AddServiceDatabase<ApplicationsDb>("applicationsdb");
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

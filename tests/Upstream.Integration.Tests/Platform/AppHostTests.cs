@@ -19,6 +19,7 @@ public sealed class AppHostTests : IDisposable
             await host.WaitUntilRunningAsync();
             Assert.Matches(@"postgres\s+PostgreSQL\s+Running\s+Healthy\s+tcp://127\.0\.0\.1:\d+", host.Output);
             Assert.Matches(@"messaging\s+RabbitMQ\s+Running\s+Healthy\s+amqp://127\.0\.0\.1:\d+", host.Output);
+            Assert.Matches(@"applications\s+Project\s+Running\s+Healthy\s+http://127\.0\.0\.1:\d+", host.Output);
             await using (var db = NpgsqlDataSource.Create(ConnectionString(host.PortOf("postgres"))))
             {
                 await db.CreateCommand("CREATE TABLE kept (note text); INSERT INTO kept VALUES ('still here')").ExecuteNonQueryAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Upstream.Hosting.Model;
 using Upstream.Hosting.Resources;
@@ -15,7 +16,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly Dictionary<Resource, TaskCompletionSource<bool>> _ready;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _allHealthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<Task> _background = [];
+    private readonly ConcurrentBag<Task> _monitors = []; // health monitors, added from parallel starts; they end on stop
     private volatile bool _stopping;
     private bool _stopped;
 
@@ -51,7 +52,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         var starts = Resources.Select(r => StartOneAsync(r, context)).ToArray();
-        _background.Add(Task.WhenAll(starts).ContinueWith(_ => CompleteIfAllHealthy(), TaskScheduler.Default));
+        _ = Task.WhenAll(starts).ContinueWith(_ => CompleteIfAllHealthy(), TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
@@ -110,7 +111,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             resource.Update(s => s with { State = ResourceState.Running, StartedAt = DateTimeOffset.UtcNow });
             WatchForExit(resource);
             ready.TrySetResult(await WaitUntilHealthyAsync(resource).ConfigureAwait(false));
-            _background.Add(MonitorHealthAsync(resource));
+            _monitors.Add(MonitorHealthAsync(resource));
         }
         catch (Exception e) when (!_stopping)
         {
@@ -159,7 +160,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     private void WatchForExit(Resource resource) =>
-        _background.Add(resource.ExitedUnexpectedly.ContinueWith(
+        _ = resource.ExitedUnexpectedly.ContinueWith(
             exited =>
             {
                 if (!_stopping && exited.IsCompletedSuccessfully)
@@ -167,7 +168,7 @@ public sealed class DistributedApplication : IAsyncDisposable
                     resource.Update(s => s with { State = ResourceState.Exited, ExitCode = exited.Result, Health = HealthStatus.Unhealthy, Reason = "exited unexpectedly" });
                 }
             },
-            TaskScheduler.Default));
+            TaskScheduler.Default);
 
     private void CompleteIfAllHealthy()
     {
@@ -193,6 +194,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         _stopped = true;
         _stopping = true;
         await _lifetime.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_monitors).ConfigureAwait(false);
         var remaining = Resources.ToList();
         while (remaining.Count > 0)
         {

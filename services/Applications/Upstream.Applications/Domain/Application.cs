@@ -176,6 +176,30 @@ public sealed class Application
         }
     }
 
+    /// <summary>Applications that can still be chosen for the cohort.</summary>
+    public bool IsInTheRunning => State is ApplicationState.Eligible or ApplicationState.UnderReview or ApplicationState.Shortlisted;
+
+    public void Shortlist(string by, DateTimeOffset now)
+    {
+        if (State is not (ApplicationState.Eligible or ApplicationState.UnderReview))
+        {
+            throw new DomainRuleException("application.state", $"Only an eligible application can be shortlisted; this one is {Describe(State)}.");
+        }
+
+        Move(ApplicationState.Shortlisted, by, now, null);
+    }
+
+    /// <summary>The cohort decision, made once for the whole call: selected, or declined with the reason it was not chosen.</summary>
+    public void Decide(bool selected, string reason, string by, DateTimeOffset now)
+    {
+        if (!IsInTheRunning)
+        {
+            throw new DomainRuleException("application.state", $"The application is {Describe(State)} and is not part of the cohort decision.");
+        }
+
+        Move(selected ? ApplicationState.Selected : ApplicationState.Declined, by, now, reason);
+    }
+
     public void Withdraw(string by, DateTimeOffset now)
     {
         if (State is ApplicationState.Withdrawn or ApplicationState.Selected or ApplicationState.Declined)

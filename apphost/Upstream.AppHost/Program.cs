@@ -1,4 +1,5 @@
 using Upstream.Hosting;
+using Upstream.Hosting.Identity;
 
 // The whole system, as an inventory. A service is declared here when it exists, never before.
 var builder = DistributedApplicationBuilder.CreateBuilder(args);
@@ -9,6 +10,7 @@ var messaging = builder.AddRabbitMQ("messaging");
 var applicationsDb = postgres.AddDatabase("applicationsdb");
 builder.AddProject("applications", "services/Applications/Upstream.Applications/Upstream.Applications.csproj")
     .WithReference(applicationsDb).WaitFor(applicationsDb)
+    .WithDevelopmentIdentity()
     .WithHttpHealthCheck();
 
 var app = builder.Build();

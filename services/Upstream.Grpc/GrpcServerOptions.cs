@@ -20,4 +20,11 @@ public sealed class GrpcServerOptions
     /// (singleton) from the application's services.
     /// </summary>
     public IList<Type> Interceptors { get; } = [];
+
+    /// <summary>
+    /// Turns a service's own exception types (a domain rule broken, a thing not found) into the status the caller
+    /// should see; return null for anything else. This keeps services free of gRPC in their use cases, and keeps
+    /// expected refusals out of the unhandled-exception log.
+    /// </summary>
+    public Func<Exception, RpcException?>? ExceptionTranslator { get; set; }
 }

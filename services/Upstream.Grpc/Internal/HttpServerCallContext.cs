@@ -152,6 +152,11 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     /// <summary>Turns what a handler (or interceptor) threw into the call's status; unexpected exceptions are logged.</summary>
     public void SetStatusFromException(Exception exception)
     {
+        if (exception is not RpcException && Options.ExceptionTranslator?.Invoke(exception) is { } translated)
+        {
+            exception = translated;
+        }
+
         switch (exception)
         {
             case RpcException rpc:

@@ -22,6 +22,7 @@ public static class GrpcClientRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        services.AddOptions();
         if (configure is not null)
         {
             services.Configure(serviceName, configure);

@@ -1,9 +1,9 @@
 'use strict';
 // grpc.testing.TestService served by the official grpc-js, written from the public interop test
 // descriptions: the reference server our C# client is checked against.
-//   node interop_server.js --port N [--gzip]
-// Prints "listening on N" once ready and stops on SIGTERM/SIGINT. With --gzip every response message is
-// gzip-compressed, to prove a client decompresses what it receives.
+//   node interop_server.js --port N
+// Prints "listening on N" once ready and stops on SIGTERM/SIGINT. (grpc-js servers read compressed requests
+// but never compress responses.)
 const { grpc, loadTesting, parsePort } = require('./protos');
 
 const testing = loadTesting();
@@ -119,9 +119,7 @@ const service = {
 
 function main() {
   const port = parsePort(process.argv);
-  const gzip = process.argv.includes('--gzip');
-  // 2 is grpc-js's number for gzip among its compression algorithms.
-  const server = new grpc.Server(gzip ? { 'grpc.default_compression_algorithm': 2 } : {});
+  const server = new grpc.Server();
   server.addService(testing.TestService.service, service);
   server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) => {
     if (error) {

@@ -32,7 +32,9 @@ internal sealed class UnaryRetry
     {
         AsyncUnaryCall<TResponse>? latest = null;
         var response = RunAsync();
-        var headers = response.ContinueWith(_ => latest!.ResponseHeadersAsync, TaskScheduler.Default).Unwrap();
+        var headers = response.ContinueWith(
+            failed => latest?.ResponseHeadersAsync ?? Task.FromException<Metadata>(failed.Exception?.InnerException ?? new OperationCanceledException()),
+            TaskScheduler.Default).Unwrap();
         return new AsyncUnaryCall<TResponse>(
             response,
             headers,

@@ -20,11 +20,18 @@ internal sealed class RequestStreamContent : HttpContent
 
     public void Complete() => completed.TrySetResult();
 
-    /// <summary>The call ended before or while sending: unblocks any writer waiting for the stream.</summary>
+    /// <summary>
+    /// The call ended before the caller completed the request stream: unblocks any writer waiting for the stream,
+    /// and fails the body so HttpClient resets the HTTP/2 stream rather than ending it as if all was sent.
+    /// </summary>
     public void Abort(Exception reason)
     {
         stream.TrySetException(reason);
-        completed.TrySetResult();
+        completed.TrySetException(reason);
+
+        // Nobody may be waiting on either; reading the exceptions marks them observed.
+        _ = stream.Task.Exception;
+        _ = completed.Task.Exception;
     }
 
     protected override async Task SerializeToStreamAsync(Stream target, TransportContext? context) =>

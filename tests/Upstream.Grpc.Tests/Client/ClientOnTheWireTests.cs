@@ -80,6 +80,20 @@ public sealed class ClientOnTheWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refusal_arrives_with_its_code_message_and_decoded_field_violations()
+    {
+        using var invoker = new HttpCallInvoker(server.Address);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new TestService.TestServiceClient(invoker).EmptyCallAsync(new Empty(), new Metadata().Add(RecordingServer.Invalid, "1")));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("The request is not valid: see the field violations.", error.Status.Detail);
+        var violation = Assert.Single(error.GetFieldViolations());
+        Assert.Equal(("call.title", "A title is required."), (violation.Field, violation.Description));
+    }
+
+    [Fact]
     public async Task The_bearer_token_of_the_request_being_served_is_passed_on()
     {
         var accessor = new HttpContextAccessor { HttpContext = new DefaultHttpContext() };

@@ -16,12 +16,14 @@ namespace Upstream.Grpc.Tests.Client;
 /// A bare Kestrel HTTP/2 endpoint that answers every call with an empty message and OK, and remembers what each
 /// request carried and whether the client reset it: it shows what our client puts on the wire. A request with
 /// metadata <c>x-test-hang</c> is never answered, so the client's deadline or cancellation has to end it; one
-/// with <c>x-test-gzip</c> gets its response gzip-compressed.
+/// with <c>x-test-gzip</c> gets its response gzip-compressed; one with <c>x-test-invalid</c> is refused
+/// (Trailers-Only) with INVALID_ARGUMENT and a field violation in <c>grpc-status-details-bin</c>.
 /// </summary>
 public sealed class RecordingServer : IAsyncDisposable
 {
     public const string Hang = "x-test-hang";
     public const string Gzip = "x-test-gzip";
+    public const string Invalid = "x-test-invalid";
 
     private readonly WebApplication app;
 
@@ -70,6 +72,20 @@ public sealed class RecordingServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 recorded.ResetByClient.TrySetResult();
+            }
+
+            return;
+        }
+
+        if (headers.ContainsKey(Invalid))
+        {
+            var refusal = RpcErrors.InvalidArgument("The request is not valid: see the field violations.", ("call.title", "A title is required."));
+            context.Response.ContentType = GrpcProtocol.ContentType;
+            context.Response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.FormatStatusCode(refusal.StatusCode);
+            context.Response.Headers[GrpcProtocol.MessageHeader] = GrpcMessageText.Encode(refusal.Status.Detail);
+            foreach (var entry in refusal.Trailers)
+            {
+                context.Response.Headers.Append(entry.Key, MetadataEncoding.ToHeaderValue(entry));
             }
 
             return;

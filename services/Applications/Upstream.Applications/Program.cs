@@ -1,36 +1,3 @@
-using Upstream.Applications.Bulk;
-using Upstream.Applications.Data;
-using Upstream.Applications.Grpc;
-using Upstream.Applications.Handling;
-using Upstream.Applications.Registry;
-using Upstream.Grpc;
-using Upstream.ServiceDefaults;
-using Upstream.ServiceDefaults.Data;
-using Upstream.ServiceDefaults.Identity;
+using Upstream.Applications.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddServiceDatabase<ApplicationsDb>("applicationsdb");
-builder.AddServiceAuthentication();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
-builder.Services.AddScoped<CallDesk>();
-builder.Services.AddScoped<ApplicationDesk>();
-builder.Services.AddScoped<ReviewDesk>();
-builder.Services.AddScoped<BulkDesk>();
-builder.Services.AddGrpcServer(options => options.ExceptionTranslator = ApiErrors.Translate);
-
-var app = builder.Build();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-
-// Published calls are public (the desk decides what an anonymous caller sees); everything else needs a token.
-app.MapGrpcService<CallsApi>();
-app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
-app.MapGrpcService<ReviewsApi>().RequireAuthorization();
-app.MapGrpcService<TransferApi>().RequireAuthorization();
-await app.RunAsync();
-
-/// <summary>Visible to the tests that host the service in-process.</summary>
-public partial class Program;
+await ApplicationsApp.Build(args).RunAsync();

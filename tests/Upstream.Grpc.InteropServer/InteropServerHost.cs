@@ -1,16 +1,17 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Upstream.Grpc.InteropServer;
 
-/// <summary>Builds the interop server: TestService on plaintext HTTP/2 (and HTTP/1.1) on one loopback port.</summary>
+/// <summary>Builds the interop server: TestService on plaintext HTTP/2 (and HTTP/1.1) on one port of 127.0.0.1.</summary>
 public static class InteropServerHost
 {
     public static WebApplication Build(string[] args, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.UseHttp1AndHttp2()));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttp1AndHttp2()));
 
         // Responses are compressed only where a request asks for it (response_compressed); see TestServiceImpl.
         builder.Services.AddGrpcServer(options => options.ResponseCompression = Protocol.GrpcCompression.Gzip);

@@ -18,6 +18,7 @@ internal sealed class CharacterCoverage
     private readonly int[] _radix;
     private readonly int[] _afterMask;
     private readonly int[]? _combined;
+    private readonly bool[]? _covers;
 
     public CharacterCoverage(IReadOnlyList<CharacterQuota> minimums)
     {
@@ -48,11 +49,13 @@ internal sealed class CharacterCoverage
         if (States <= MaxTabledStates)
         {
             _combined = new int[States * States];
+            _covers = new bool[States * States];
             for (var a = 0; a < States; a++)
             {
                 for (var b = 0; b < States; b++)
                 {
                     _combined[(a * States) + b] = Compute(a, b);
+                    _covers[(a * States) + b] = ComputeCovers(a, b);
                 }
             }
         }
@@ -69,6 +72,11 @@ internal sealed class CharacterCoverage
 
     /// <summary>The coverage of two disjoint groups of applications together.</summary>
     public int Combine(int a, int b) => _combined is null ? Compute(a, b) : _combined[(a * States) + b];
+
+    /// <summary>Whether coverage a has at least as much of every character as b.</summary>
+    public bool Covers(int a, int b) => _covers is null ? ComputeCovers(a, b) : _covers[(a * States) + b];
+
+    private bool ComputeCovers(int a, int b) => Enumerable.Range(0, _caps.Length).All(i => Digit(a, i) >= Digit(b, i));
 
     private int Add(int coverage, AreaCharacter characters)
     {

@@ -46,6 +46,20 @@ internal static class SortedSets
         return false;
     }
 
+    /// <summary>Negative when a precedes b (same size), zero when equal.</summary>
+    public static int Compare(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+
+        return 0;
+    }
+
     public static void Union(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> into)
     {
         int i = 0, j = 0, o = 0;

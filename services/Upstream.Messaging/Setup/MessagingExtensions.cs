@@ -15,6 +15,7 @@ namespace Upstream.Messaging.Setup;
 public static class MessagingExtensions
 {
     public const string ConnectionName = "messaging";
+    private const string MassTransitHealthCheck = "masstransit-bus";
 
     /// <summary>
     /// Integration events for a service whose database is <typeparamref name="TDb"/> (already added with
@@ -45,11 +46,7 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             registered.Register(bus, serviceName);
-            bus.ConfigureHealthCheckOptions(health =>
-            {
-                health.Name = $"broker:{ConnectionName}";
-                health.MinimalFailureStatus = HealthStatus.Unhealthy;
-            });
+            bus.ConfigureHealthCheckOptions(health => health.Name = MassTransitHealthCheck);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval)));
             bus.UsingRabbitMq((context, rabbit) =>
@@ -61,6 +58,16 @@ public static class MessagingExtensions
                 });
                 rabbit.ConfigureEndpoints(context);
             });
+        });
+
+        // One entry in /health for the broker, named like the database's; MassTransit's own is replaced (see BrokerHealthCheck).
+        builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>($"broker:{ConnectionName}");
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(health =>
+        {
+            foreach (var own in health.Registrations.Where(r => r.Name == MassTransitHealthCheck).ToList())
+            {
+                health.Registrations.Remove(own);
+            }
         });
         return builder;
     }

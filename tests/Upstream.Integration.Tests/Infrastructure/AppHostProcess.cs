@@ -117,7 +117,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -10,6 +10,7 @@ var messaging = builder.AddRabbitMQ("messaging");
 var applicationsDb = postgres.AddDatabase("applicationsdb");
 builder.AddProject("applications", "services/Applications/Upstream.Applications/Upstream.Applications.csproj")
     .WithReference(applicationsDb).WaitFor(applicationsDb)
+    .WithReference(messaging).WaitFor(messaging)
     .WithDevelopmentIdentity()
     .WithHttpHealthCheck();
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
-using Upstream.Applications.Registry;
 using Upstream.Applications.Time;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
@@ -38,7 +37,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         Guid id;
         await using (var db = database.Context())
         {
-            var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+            var desk = Desks.Application(db, clock);
             id = (await desk.StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
             await desk.SubmitAsync(Adur, id, default);
         }
@@ -65,7 +64,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var attempts = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             await using var db = database.Context();
-            var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+            var desk = Desks.Application(db, clock);
             start.Wait();
             try
             {
@@ -90,7 +89,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
         await using var db = database.Context();
-        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new TestClock(Opens.AddDays(2)));
+        var desk = Desks.Application(db, new TestClock(Opens.AddDays(2)));
         var first = await desk.StartAsync(Adur, callId, "ADU", Draft(), default);
         await desk.WithdrawAsync(Adur, first.Id, default);
 
@@ -108,7 +107,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         Guid id;
         await using (var db = database.Context())
         {
-            id = (await new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock).StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
+            id = (await Desks.Application(db, clock).StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
         }
 
         await using var first = database.Context();
@@ -130,7 +129,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var callId = await database.PublishedCallAsync();
         var clock = new TestClock(Opens.AddDays(2));
         await using var db = database.Context();
-        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+        var desk = Desks.Application(db, clock);
         var id = (await desk.StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
         clock.Now = Closes;
 
@@ -148,7 +147,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var callId = await database.PublishedCallAsync();
         var clock = new TestClock(Opens.AddDays(2));
         await using var db = database.Context();
-        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, clock);
+        var desk = Desks.Application(db, clock);
         var id = (await desk.StartAsync(Adur, callId, "ADU", Draft(), default)).Id;
         await desk.SubmitAsync(Adur, id, default);
         var reviews = new ReviewDesk(db, clock);
@@ -170,7 +169,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         var database = await MigratedDatabaseAsync();
         var callId = await database.PublishedCallAsync();
         await using var db = database.Context();
-        var desk = new ApplicationDesk(db, LocalAuthorityRegistry.Shipped, new TestClock(Opens.AddDays(2)));
+        var desk = Desks.Application(db, new TestClock(Opens.AddDays(2)));
         var adur = await desk.StartAsync(Adur, callId, "ADU", Draft(), default);
         await desk.StartAsync(Aberdeen, callId, "ABE", Draft(), default);
 

@@ -139,6 +139,46 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Confirming_the_cohort_tells_every_council_through_RabbitMQ()
+    {
+        var broker = await infrastructure.Shared.CreateVirtualHostAsync("cohort");
+        await using var listener = await OutcomeListener.StartAsync(broker);
+        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1), broker);
+        var staff = service.As("staff-1", Roles.Staff);
+        var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = Details(cohortSize: 2) }, staff);
+        service.Clock.Now = Opens.AddDays(-10);
+        await service.Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
+        service.Clock.Now = Opens.AddDays(1);
+        var scores = new Dictionary<string, int>();
+        var ids = new Dictionary<string, string>();
+        foreach (var (council, score) in new[] { ("ADU", 9), ("ABE", 4), ("BIR", 7) })
+        {
+            var applicant = service.As("applicant-" + council, Roles.Applicant, council);
+            var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = Draft() }, applicant);
+            await service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, applicant);
+            var review = new ScoreApplicationRequest { ApplicationId = started.Id };
+            review.Scores.Add("upstream", score);
+            await service.Reviews.ScoreApplicationAsync(review, staff);
+            ids[council] = started.Id;
+        }
+
+        service.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2030, 7, 16, 9, 0, 0));
+        var proposal = await service.Cohorts.ProposeCohortAsync(new ProposeCohortRequest { CallId = call.Id }, staff);
+        Assert.Equal(new[] { ids["ADU"], ids["BIR"] }, proposal.ChosenApplicationIds);
+        await service.Cohorts.ConfirmCohortAsync(new ConfirmCohortRequest { CallId = call.Id, ProposalId = proposal.Id }, staff);
+
+        var (selected, declined) = await listener.WaitForAsync(selectedCount: 2, declinedCount: 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(new[] { "ADU", "BIR" }, selected.Select(e => e.CouncilCode).Order());
+        var adur = selected.Single(e => e.CouncilCode == "ADU");
+        Assert.Equal("Adur District Council", adur.CouncilName);
+        Assert.Equal(["Alex Example", "Sam Example"], adur.Contacts.Select(c => c.Name));
+        Assert.Equal("Community wealth building", adur.Initiative.Title);
+        Assert.Equal("ABE", Assert.Single(declined).CouncilCode);
+        var decided = await service.Applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = ids["ABE"] }, service.As("applicant-ABE", Roles.Applicant, "ABE"));
+        Assert.Equal(ApplicationState.Declined, decided.State);
+    }
+
     /// <summary>A data row for the exported header: every column filled from what a real application needs.</summary>
     private static string Row(string header, string council) => string.Join(',', header.Split(',').Select(column => column.Trim() switch
     {
@@ -174,7 +214,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static CallDetails Details()
+    private static CallDetails Details(int cohortSize = 20)
     {
         var details = new CallDetails
         {
@@ -183,7 +223,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
             OpensLondon = "2030-07-01T09:00",
             ClosesLondon = "2030-07-15T12:00",
             DecisionsBy = "2030-09-01",
-            TargetCohortSize = 20,
+            TargetCohortSize = cohortSize,
         };
         details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
         return details;
@@ -226,7 +266,13 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
             Calls = new CallService.CallServiceClient(_invoker);
             Applications = new ApplicationService.ApplicationServiceClient(_invoker);
             Transfer = new TransferService.TransferServiceClient(_invoker);
+            Reviews = new ReviewService.ReviewServiceClient(_invoker);
+            Cohorts = new CohortService.CohortServiceClient(_invoker);
         }
+
+        public ReviewService.ReviewServiceClient Reviews { get; }
+
+        public CohortService.CohortServiceClient Cohorts { get; }
 
         public TestClock Clock { get; }
 
@@ -236,8 +282,9 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
 
         public TransferService.TransferServiceClient Transfer { get; }
 
-        public static async Task<ApiHost> StartAsync(InfrastructureFixture infrastructure, DateTimeOffset now)
+        public static async Task<ApiHost> StartAsync(InfrastructureFixture infrastructure, DateTimeOffset now, string? broker = null)
         {
+            broker ??= await infrastructure.Shared.CreateVirtualHostAsync("applications");
             var clock = new TestClock(now);
             var settings = new Dictionary<string, string?>
             {
@@ -245,6 +292,9 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
                 ["Authentication:Issuer"] = "tests",
                 ["Authentication:Audience"] = "upstream",
                 ["Authentication:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["ConnectionStrings:messaging"] = broker,
+                ["Messaging:ServiceName"] = "applications",
+                ["Messaging:RelayPollInterval"] = "00:00:00.250",
             };
             var app = ApplicationsApp.Build([], builder =>
             {

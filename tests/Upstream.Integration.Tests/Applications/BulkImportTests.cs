@@ -105,7 +105,7 @@ public sealed class BulkImportTests(InfrastructureFixture infrastructure) : ICla
         var connectionString = await infrastructure.Shared.CreateDatabaseAsync("bulk");
         await using (var source = NpgsqlDataSource.Create(connectionString))
         {
-            await new SchemaMigrator(source, Migration.FromAssembly(typeof(ApplicationsDb).Assembly), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+            await new SchemaMigrator(source, ApplicationsDatabase.Migrations, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         }
 
         var db = new ApplicationsDb(new DbContextOptionsBuilder<ApplicationsDb>().UseNpgsql(connectionString).Options);

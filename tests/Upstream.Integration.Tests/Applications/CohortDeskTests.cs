@@ -29,11 +29,11 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
 
         await using (var db = database.Context())
         {
-            await new CohortDesk(db, clock).ProposeAsync(Staff, call, [], [], default);
+            await Desks.Cohort(db, clock).ProposeAsync(Staff, call, [], [], default);
         }
 
         await using var check = database.Context();
-        var stored = await new CohortDesk(check, clock).GetAsync(Staff, call, null, default);
+        var stored = await Desks.Cohort(check, clock).GetAsync(Staff, call, null, default);
         Assert.Equal([ids["CMD"], ids["ADU"]], stored.Chosen);
         Assert.Equal(42_000, stored.TotalScoreMilli); // weight 3: Camden 27 points, Adur 15
         Assert.Empty(stored.UnmetQuotas);
@@ -55,7 +55,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
         var (database, call, ids) = await ReviewedCallAsync();
         var clock = new TestClock(Closes.AddDays(3));
         await using var db = database.Context();
-        var desk = new CohortDesk(db, clock);
+        var desk = Desks.Cohort(db, clock);
         var first = await desk.ProposeAsync(Staff, call, [], [], default);
         clock.Now = clock.Now.AddMinutes(5);
 
@@ -63,7 +63,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
 
         Assert.Equal([ids["ABE"], ids["ADU"]], second.Chosen);
         await using var check = database.Context();
-        var reader = new CohortDesk(check, clock);
+        var reader = Desks.Cohort(check, clock);
         Assert.Equal(second.Id, (await reader.GetAsync(Staff, call, null, default)).Id);
         Assert.Equal([ids["CMD"], ids["ADU"]], (await reader.GetAsync(Staff, call, first.Id, default)).Chosen);
         var latest = await reader.GetAsync(Staff, call, null, default);
@@ -81,7 +81,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
         CohortDecision decision;
         await using (var db = database.Context())
         {
-            var desk = new CohortDesk(db, clock);
+            var desk = Desks.Cohort(db, clock);
             var proposal = await desk.ProposeAsync(Staff, call, [], [], default);
             clock.Now = clock.Now.AddHours(1);
             decision = await desk.ConfirmAsync(Staff, call, proposal.Id, default);
@@ -97,7 +97,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
         var brent = states["BEN"].History[^1];
         Assert.Equal(("staff-1", clock.Now, "London already has its maximum of 1, taken by better-ranked or pinned applications."), (brent.By, brent.At, brent.Reason));
         Assert.Equal(CallState.Decided, (await check.Calls.SingleAsync(c => c.Id == call)).StateAt(clock.Now));
-        var confirmed = await new CohortDesk(check, clock).GetAsync(Staff, call, null, default);
+        var confirmed = await Desks.Cohort(check, clock).GetAsync(Staff, call, null, default);
         Assert.Equal(("staff-1", clock.Now, clock.Now), (confirmed.ConfirmedBy, confirmed.ConfirmedAt, confirmed.NotificationRecordedAt));
     }
 
@@ -107,13 +107,13 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
         var (database, call, _) = await ReviewedCallAsync();
         var clock = new TestClock(Closes.AddDays(3));
         await using var db = database.Context();
-        var desk = new CohortDesk(db, clock);
+        var desk = Desks.Cohort(db, clock);
         var proposal = await desk.ProposeAsync(Staff, call, [], [], default);
         await desk.ConfirmAsync(Staff, call, proposal.Id, default);
 
         await using var other = database.Context();
-        var again = await Assert.ThrowsAsync<DomainRuleException>(() => new CohortDesk(other, clock).ConfirmAsync(Staff, call, proposal.Id, default));
-        var rerun = await Assert.ThrowsAsync<DomainRuleException>(() => new CohortDesk(other, clock).ProposeAsync(Staff, call, [], [], default));
+        var again = await Assert.ThrowsAsync<DomainRuleException>(() => Desks.Cohort(other, clock).ConfirmAsync(Staff, call, proposal.Id, default));
+        var rerun = await Assert.ThrowsAsync<DomainRuleException>(() => Desks.Cohort(other, clock).ProposeAsync(Staff, call, [], [], default));
 
         Assert.Equal("The cohort for this call was confirmed at 12:00 on Thursday 18 July 2024.", again.Message);
         Assert.Equal("cohort.confirmed", rerun.Rule);
@@ -128,7 +128,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
         Guid proposalId;
         await using (var db = database.Context())
         {
-            proposalId = (await new CohortDesk(db, clock).ProposeAsync(Staff, call, [], [], default)).Id;
+            proposalId = (await Desks.Cohort(db, clock).ProposeAsync(Staff, call, [], [], default)).Id;
         }
 
         await using var first = database.Context();
@@ -139,7 +139,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
             start.Wait();
             try
             {
-                await new CohortDesk(db, clock).ConfirmAsync(Staff, call, proposalId, default);
+                await Desks.Cohort(db, clock).ConfirmAsync(Staff, call, proposalId, default);
                 return "confirmed";
             }
             catch (Exception e) when (e is ConflictException or DomainRuleException)
@@ -160,7 +160,7 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
         var (database, call, ids) = await ReviewedCallAsync();
         var clock = new TestClock(Closes.AddDays(3));
         await using var db = database.Context();
-        var desk = new CohortDesk(db, clock);
+        var desk = Desks.Cohort(db, clock);
         var superseded = await desk.ProposeAsync(Staff, call, [], [], default);
         clock.Now = clock.Now.AddMinutes(1);
         var latest = await desk.ProposeAsync(Staff, call, [ids["ABE"]], [], default);
@@ -180,13 +180,13 @@ public sealed class CohortDeskTests(InfrastructureFixture infrastructure) : ICla
     {
         var (database, call, _) = await ReviewedCallAsync();
         await using var db = database.Context();
-        var desk = new CohortDesk(db, new TestClock(Closes.AddDays(3)));
+        var desk = Desks.Cohort(db, new TestClock(Closes.AddDays(3)));
         var proposal = await desk.ProposeAsync(Staff, call, [], [], default);
 
         Assert.Equal("Only programme staff can propose cohorts.", (await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.ProposeAsync(Camden, call, [], [], default))).Message);
         await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.GetAsync(Camden, call, null, default));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.ConfirmAsync(Camden, call, proposal.Id, default));
-        var early = await Assert.ThrowsAsync<DomainRuleException>(() => new CohortDesk(db, new TestClock(Closes.AddMinutes(-1))).ProposeAsync(Staff, call, [], [], default));
+        var early = await Assert.ThrowsAsync<DomainRuleException>(() => Desks.Cohort(db, new TestClock(Closes.AddMinutes(-1))).ProposeAsync(Staff, call, [], [], default));
         Assert.Equal("A cohort can be chosen only after the call closes (12:00 on Monday 15 July 2024).", early.Message);
     }
 

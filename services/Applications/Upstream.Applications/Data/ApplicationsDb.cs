@@ -1,3 +1,4 @@
+using Upstream.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Selection;
@@ -20,6 +21,8 @@ public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : D
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Events leave in the same transaction as the change that caused them.
+        modelBuilder.AddOutbox();
         modelBuilder.Entity<Call>(call =>
         {
             call.ToTable("calls");

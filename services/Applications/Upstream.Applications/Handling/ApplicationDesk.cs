@@ -4,6 +4,8 @@ using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Registry;
 using Upstream.Applications.Time;
+using Upstream.Contracts.Applications;
+using Upstream.Messaging.Outbox;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Applications.Handling;
@@ -13,7 +15,7 @@ namespace Upstream.Applications.Handling;
 /// change at the clock's current time, and saves. The database settles races (one application per council per
 /// call; optimistic concurrency on every row), and losers get a conflict that says what happened.
 /// </summary>
-public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry registry, TimeProvider clock)
+public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry registry, TimeProvider clock, IEventOutbox outbox)
 {
     private const string ChangedMeanwhile = "The application was changed by someone else meanwhile; reload it and try again.";
 
@@ -43,6 +45,9 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
         var now = clock.GetUtcNow();
         application.Submit(call, caller.Subject, now);
         application.Screen(call, registry, now);
+        outbox.Publish(
+            new ApplicationSubmitted(Guid.NewGuid(), now, application.Id, call.Id, application.LeadCouncilCode, application.LeadCouncilName, application.Region, application.Initiative.Title),
+            application.Id.ToString());
         await SaveAsync(ChangedMeanwhile, cancellationToken);
         return application;
     }

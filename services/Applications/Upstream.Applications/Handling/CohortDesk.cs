@@ -4,6 +4,8 @@ using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Selection;
 using Upstream.Applications.Time;
+using Upstream.Contracts.Applications;
+using Upstream.Messaging.Outbox;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Applications.Handling;
@@ -13,7 +15,7 @@ namespace Upstream.Applications.Handling;
 /// running, with their pins and exclusions), re-run as often as they like, then confirm the latest proposal,
 /// which selects the chosen applications, declines the rest with the reason each was not chosen, and decides the call.
 /// </summary>
-public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock)
+public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock, IEventOutbox outbox)
 {
     private const string NotReviewed = "Not reviewed yet: no counting review.";
 
@@ -76,11 +78,19 @@ public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock)
             [.. proposal.Chosen.Select(id => running.Single(a => a.Id == id))],
             [.. running.Where(a => a.State == ApplicationState.Declined)]);
 
-        // ── Integration events are raised HERE ──────────────────────────────────────────────────────────────
-        // ApplicationSelected for each of decision.Selected, ApplicationDeclined for each of decision.Declined and
-        // CohortConfirmed for the call belong in this unit of work, before SaveChangesAsync, so the outbox commits
-        // them with the decision (proposal.NotificationRecordedAt is that moment). The messaging library is wired in
-        // separately; until then nothing is published and callers receive the decision to publish from.
+        // Each council hears the outcome through the outbox, committed with the decision itself: confirmed means told.
+        foreach (var selected in decision.Selected)
+        {
+            outbox.Publish(Selected(selected, proposal.ExplanationFor(selected.Id).Text, now), selected.Id.ToString());
+        }
+
+        foreach (var declined in decision.Declined)
+        {
+            outbox.Publish(
+                new ApplicationDeclined(Guid.NewGuid(), now, declined.Id, call.Id, declined.LeadCouncilCode, declined.LeadCouncilName, declined.Region, proposal.ExplanationFor(declined.Id).Text),
+                declined.Id.ToString());
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -95,6 +105,25 @@ public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock)
         }
 
         return decision;
+    }
+
+    /// <summary>Everything the network needs to welcome the council, so it never has to call back.</summary>
+    private static ApplicationSelected Selected(Application application, string reason, DateTimeOffset now)
+    {
+        var initiative = application.Initiative;
+        return new ApplicationSelected(
+            Guid.NewGuid(),
+            now,
+            application.Id,
+            application.CallId,
+            application.LeadCouncilCode,
+            application.LeadCouncilName,
+            application.Region,
+            [.. new[] { AreaCharacter.Urban, AreaCharacter.Rural, AreaCharacter.Coastal }.Where(c => initiative.Characters.HasFlag(c)).Select(c => c.ToString().ToLowerInvariant())],
+            new SelectedInitiative(initiative.Title, initiative.Summary, initiative.UpstreamProblem, initiative.ServiceArea, initiative.Stage.ToString().ToLowerInvariant()),
+            [.. application.Contacts.Select(c => new CouncilContact(c.Name, c.Role, c.Email))],
+            [.. application.Partners],
+            reason);
     }
 
     private async Task<Call> ClosedCallAsync(Guid callId, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Upstream.Applications.Grpc;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
 using Upstream.Grpc;
+using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
@@ -22,11 +23,13 @@ public static class ApplicationsApp
         builder.AddServiceDefaults();
         builder.AddServiceDatabase<ApplicationsDb>("applicationsdb");
         builder.AddServiceAuthentication();
+        builder.AddMessaging<ApplicationsDb>();
         builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
         builder.Services.AddScoped<CallDesk>();
         builder.Services.AddScoped<ApplicationDesk>();
         builder.Services.AddScoped<ReviewDesk>();
         builder.Services.AddScoped<BulkDesk>();
+        builder.Services.AddScoped<CohortDesk>();
         builder.Services.AddGrpcServer(options => options.ExceptionTranslator = ApiErrors.Translate);
 
         var app = builder.Build();
@@ -39,6 +42,7 @@ public static class ApplicationsApp
         app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
         app.MapGrpcService<ReviewsApi>().RequireAuthorization();
         app.MapGrpcService<TransferApi>().RequireAuthorization();
+        app.MapGrpcService<CohortsApi>().RequireAuthorization();
         return app;
     }
 }

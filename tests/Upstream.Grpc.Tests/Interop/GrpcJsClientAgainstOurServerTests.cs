@@ -5,7 +5,7 @@ namespace Upstream.Grpc.Tests.Interop;
 /// <summary>The official grpc-js client through the 14 interop cases against our server.</summary>
 public sealed class GrpcJsClientAgainstOurServerTests(OurInteropServer server) : IClassFixture<OurInteropServer>
 {
-    public static TheoryData<string> Cases => InteropCases.Names;
+    public static TheoryData<string> Cases => new(InteropCases.Names);
 
     [Theory]
     [MemberData(nameof(Cases))]

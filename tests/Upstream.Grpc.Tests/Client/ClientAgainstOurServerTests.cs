@@ -7,7 +7,7 @@ using Upstream.Hosting.Infrastructure;
 namespace Upstream.Grpc.Tests.Client;
 
 /// <summary>Our client's deadlines, cancellation, retries and compression against our own server.</summary>
-public sealed class ClientAgainstOurServerTests(OurInteropServer server) : IClassFixture<OurInteropServer>
+public sealed class ClientAgainstOurServerTests(InteropServerFixture server) : IClassFixture<InteropServerFixture>
 {
     [Fact]
     public async Task A_deadline_ends_a_slow_stream_with_deadline_exceeded()

@@ -3,7 +3,7 @@ using Upstream.Grpc.Tests.Node;
 namespace Upstream.Grpc.Tests.Interop;
 
 /// <summary>The official grpc-js client through the 14 interop cases against our server.</summary>
-public sealed class GrpcJsClientAgainstOurServerTests(OurInteropServer server) : IClassFixture<OurInteropServer>
+public sealed class GrpcJsClientAgainstOurServerTests(InteropServerFixture server) : IClassFixture<InteropServerFixture>
 {
     public static TheoryData<string> Cases => new(InteropCases.Names);
 

@@ -4,8 +4,8 @@ using Upstream.Grpc.Tests.Node;
 namespace Upstream.Grpc.Tests.Interop;
 
 /// <summary>Our client through the 14 interop cases, against the official grpc-js server and against our own.</summary>
-public sealed class OurClientInteropTests(GrpcJsServer grpcJs, OurInteropServer ours)
-    : IClassFixture<GrpcJsServer>, IClassFixture<OurInteropServer>
+public sealed class OurClientInteropTests(GrpcJsServer grpcJs, InteropServerFixture ours)
+    : IClassFixture<GrpcJsServer>, IClassFixture<InteropServerFixture>
 {
     public static TheoryData<string, string> Cases
     {

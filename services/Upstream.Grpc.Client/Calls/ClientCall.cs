@@ -310,6 +310,8 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
             outcome = new Outcome(status, trailing);
         }
 
+        // A settled call no longer listens to the caller's token (it may outlive many calls) or its deadline.
+        callerCancellation.Unregister();
         deadlineTimer?.Dispose();
         requestStream?.Abort(new RpcException(status, trailing));
         headers.TrySetException(new RpcException(status, trailing));

@@ -24,10 +24,10 @@ internal sealed class WireClient(Uri address) : IDisposable
 
     public static byte[] Frame(IMessage message) => Frame(message.ToByteArray());
 
-    public Task<WireResponse> SendAsync(string path, byte[] body, Action<HttpRequestMessage>? configure = null) =>
-        SendAsync(path, new ByteArrayContent(body), configure);
+    public Task<WireResponse> SendAsync(string path, byte[] body, Action<HttpRequestMessage>? configure = null, CancellationToken cancellationToken = default) =>
+        SendAsync(path, new ByteArrayContent(body), configure, cancellationToken);
 
-    public async Task<WireResponse> SendAsync(string path, HttpContent content, Action<HttpRequestMessage>? configure = null)
+    public async Task<WireResponse> SendAsync(string path, HttpContent content, Action<HttpRequestMessage>? configure = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -38,15 +38,15 @@ internal sealed class WireClient(Uri address) : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
         configure?.Invoke(request);
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var body = await response.Content.ReadAsByteArrayAsync();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         return new WireResponse(response.StatusCode, response.Version, Flatten(response.Headers, response.Content.Headers), Flatten(response.TrailingHeaders), body);
     }
 
-    /// <summary>A normal EmptyCall: proves the server still serves after a fault.</summary>
-    public async Task AssertServesEmptyCallAsync()
+    /// <summary>A normal call with an empty request and response: proves the server still serves after a fault.</summary>
+    public async Task AssertServesEmptyCallAsync(string path = "/grpc.testing.TestService/EmptyCall")
     {
-        var response = await SendAsync("/grpc.testing.TestService/EmptyCall", Frame([]));
+        var response = await SendAsync(path, Frame([]));
         Assert.Equal("0", response.GrpcStatus);
         Assert.Equal([new GrpcFrameRead(false, [])], response.Messages);
     }

@@ -1,7 +1,9 @@
 using Upstream.Hosting;
+using Upstream.Hosting.Dashboard;
 
 // The whole system, as an inventory. A service is declared here when it exists, never before.
 var builder = DistributedApplicationBuilder.CreateBuilder(args);
+builder.AddDashboard(); // http://localhost:18888 (or --Upstream:Dashboard:Port=N); every project's OTLP goes there
 
 var postgres = builder.AddPostgres("postgres");
 var messaging = builder.AddRabbitMQ("messaging");

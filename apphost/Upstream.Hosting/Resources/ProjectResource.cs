@@ -13,6 +13,7 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
     private readonly List<ChildProcess> _replicas = [];
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     public override string Type => "Project";
 
@@ -40,6 +41,13 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
             throw new InvalidOperationException($"{assembly} does not exist: build the solution first (dotnet build Upstream.sln -c {context.Options.BuildConfiguration}).");
         }
 
+        // A restart: the old replicas have exited; their output went with them, as a new run's console starts afresh.
+        foreach (var old in _replicas)
+        {
+            _ = old.DisposeAsync().AsTask();
+        }
+
+        _replicas.Clear();
         for (var replica = 0; replica < Replicas; replica++)
         {
             var variables = new Dictionary<string, string>
@@ -67,6 +75,11 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
             foreach (var callback in EnvironmentCallbacks)
             {
                 callback(environment);
+            }
+
+            if (replica == 0)
+            {
+                _environment = new SortedDictionary<string, string>(variables, StringComparer.Ordinal);
             }
 
             _replicas.Add(ChildProcess.Start(new ChildProcessSpec("dotnet", [assembly])
@@ -126,6 +139,8 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
     internal override Task<int> ExitedUnexpectedly => _replicas.Count == 0
         ? base.ExitedUnexpectedly
         : Task.WhenAny(_replicas.Select(r => r.Exited)).Unwrap();
+
+    public override IReadOnlyDictionary<string, string> Environment => _environment;
 
     internal override IReadOnlyList<string> RecentOutput =>
         [.. _replicas.SelectMany((r, i) => r.RecentOutput.Select(line => Replicas > 1 ? $"[{i}] {line}" : line))];

@@ -22,7 +22,7 @@ internal static partial class SecretMask
         return UrlPassword().Replace(masked, m => m.Groups[1].Value + ":" + Mask + "@");
     }
 
-    [GeneratedRegex("(PASSWORD|SECRET|TOKEN|API_?KEY|HEADERS|CREDENTIAL)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(PASSWORD|SECRET|TOKEN|KEY|HEADERS|CREDENTIAL)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex("(Password|Pwd)=[^;]*", RegexOptions.IgnoreCase)]

@@ -51,6 +51,16 @@ public sealed class DashboardBrowserTests : IDisposable
             await Expect(page.Locator($"tr[data-resource='{resource}'] td.state")).ToHaveTextAsync("Running");
         }
 
+        // Stop and start a project from the page: it stops, comes back as a new process, and turns healthy again.
+        var applications = page.Locator("tr[data-resource='applications']");
+        var pid = await applications.Locator("td.pid").InnerTextAsync();
+        await applications.Locator("button[value='stop']").ClickAsync();
+        await Expect(applications.Locator("td.state")).ToHaveTextAsync("Finished");
+        await applications.Locator("button[value='start']").ClickAsync();
+        await Expect(applications.Locator("td.health")).ToHaveTextAsync("Healthy");
+        await Expect(applications.Locator("td.state")).ToHaveTextAsync("Running");
+        Assert.NotEqual(pid, await applications.Locator("td.pid").InnerTextAsync());
+
         // A real request through the applications service, marked so its log line can be found.
         var marker = $"dashboard-{Guid.NewGuid():N}";
         using (var http = new HttpClient())

@@ -16,8 +16,7 @@ internal static class LogPages
     {
         routes.MapGet("/logs", (HttpRequest request) =>
         {
-            string? Arg(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
-            var (resource, level, text, traceId, spanId) = (Arg("resource"), Arg("level"), Arg("text"), Arg("traceId")?.ToLowerInvariant(), Arg("spanId")?.ToLowerInvariant());
+            var (resource, level, text, traceId, spanId) = (request.Arg("resource"), request.Arg("level"), request.Arg("text"), request.Arg("traceId")?.ToLowerInvariant(), request.Arg("spanId")?.ToLowerInvariant());
             var minimum = level is null ? 0 : Array.IndexOf(Levels, level);
             var all = store.Logs.Snapshot();
             var matching = all

@@ -14,8 +14,7 @@ internal static class MetricPages
     {
         routes.MapGet("/metrics", (HttpRequest request) =>
         {
-            string? Arg(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v : null;
-            var (resource, instrument) = (Arg("resource"), Arg("instrument"));
+            var (resource, instrument) = (request.Arg("resource"), request.Arg("instrument"));
             var all = store.Metrics.Snapshot();
             var resources = all.Select(p => p.ResourceName).Distinct().Order().ToList();
             resource ??= resources.FirstOrDefault();

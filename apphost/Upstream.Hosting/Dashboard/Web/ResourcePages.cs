@@ -78,8 +78,8 @@ internal static class ResourcePages
             + $"<form class=\"inline\" method=\"post\" action=\"/telemetry/clear?resource={Q(s.Name)}\"><button>Clear</button></form>";
         return $"""
             <tr data-resource="{E(s.Name)}"><td><a href="/resources/{Q(s.Name)}">{E(s.Name)}</a> · <a href="/console/{Q(s.Name)}">console</a></td><td>{E(s.Type)}</td>
-            <td class="state {s.State}">{s.State}{(s.Reason is null ? "" : $"<br><span class=\"muted\">{E(s.Reason)}</span>")}</td><td class="{s.Health}">{s.Health}</td>
-            <td>{s.ProcessId?.ToString(CultureInfo.InvariantCulture)}</td><td>{endpoints}</td><td>{(s.StartedAt is { } at ? Time(at) : "")}</td>
+            <td class="state {s.State}">{s.State}{(s.Reason is null ? "" : $"<br><span class=\"muted\">{E(s.Reason)}</span>")}</td><td class="health {s.Health}">{s.Health}</td>
+            <td class="pid">{s.ProcessId?.ToString(CultureInfo.InvariantCulture)}</td><td>{endpoints}</td><td>{(s.StartedAt is { } at ? Time(at) : "")}</td>
             <td>{s.ExitCode?.ToString(CultureInfo.InvariantCulture)}</td><td>{telemetry}</td><td>{buttons}</td></tr>
             """;
     }

@@ -18,19 +18,19 @@ internal static class TracePages
     {
         routes.MapGet("/traces", (HttpRequest request) =>
         {
-            string? Arg(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
-            var (resource, name, status) = (Arg("resource"), Arg("name"), Arg("status"));
-            var minMs = double.TryParse(Arg("minMs"), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? ms : 0;
+            var (resource, name, status) = (request.Arg("resource"), request.Arg("name"), request.Arg("status"));
+            var minMs = double.TryParse(request.Arg("minMs"), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? ms : 0;
             var spans = store.Spans.Snapshot();
             var traces = TraceView.All(spans)
                 .Where(t => resource is null || t.Resources.Contains(resource))
-                .Where(t => name is null || t.Spans.Any(s => s.Span.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
+                .Where(t => name is null || t.Spans.Any(s => s.Span.Name.Contains(name, StringComparison.OrdinalIgnoreCase)
+                    || s.Span.Attributes.Any(a => OtlpValues.Text(a.Value).Contains(name, StringComparison.OrdinalIgnoreCase))))
                 .Where(t => status is null || t.Status == status)
                 .Where(t => t.Duration.TotalMilliseconds >= minMs)
                 .OrderByDescending(t => t.Start).Take(Shown).ToList();
             var filters = $"""
                 <form class="filters" method="get" action="/traces">{Select("resource", resource, spans.Select(s => s.ResourceName).Distinct().Order())}
-                {Input("name", name, "span name")}{Select("status", status, Statuses, "(any status)")}{Input("minMs", minMs > 0 ? Number(minMs) : null, "min duration ms")}<button>Filter</button></form>
+                {Input("name", name, "span name or attribute value")}{Select("status", status, Statuses, "(any status)")}{Input("minMs", minMs > 0 ? Number(minMs) : null, "min duration ms")}<button>Filter</button></form>
                 """;
             var rows = string.Concat(traces.Select(t => $"""
                 <tr class="trace"><td>{Time(t.Start)}</td><td><a href="/traces/{t.TraceId}">{E(t.Root.ResourceName)}: {E(t.Root.Span.Name)}</a></td>

@@ -46,6 +46,10 @@ public sealed class TelemetryStoreTests : IDisposable
         var journal = new FileInfo(Path.Combine(_data, "telemetry", "traces.otlp"));
         var oneRecord = Spans("applications", "00-a")[0].ToJournal().CalculateSize() + 2;
         Assert.True(journal.Length <= (2 * limits.MaxSpans + 2) * oneRecord, $"the journal is {journal.Length} bytes for {limits.MaxSpans} spans kept");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(journal.FullName)); // compacted, still the owner's only
+        }
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public sealed class DashboardBrowserTests : IDisposable
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(60_000);
+        SetDefaultExpectTimeout(60_000); // a project restart on a busy two-core machine takes more than Playwright's 5 s
 
         // Without the token: refused, with the login form.
         var refused = await page.GotoAsync(new Uri(dashboard, "/resources").ToString());

@@ -59,8 +59,10 @@ internal sealed class TelemetryJournal<TMessage>(string path, MessageParser<TMes
         _file = null;
         var temporary = path + ".compacting";
         var count = 0;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         {
+            OwnerOnly(temporary);
             foreach (var message in messages)
             {
                 message.WriteDelimitedTo(file);
@@ -78,13 +80,19 @@ internal sealed class TelemetryJournal<TMessage>(string path, MessageParser<TMes
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             _file = new FileStream(path, mode, FileAccess.Write, FileShare.Read);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // telemetry can hold what logs said
-            }
+            OwnerOnly(path);
         }
 
         return _file;
+    }
+
+    /// <summary>Telemetry can hold whatever logs said: readable by the app host's user only, like the secrets.</summary>
+    private static void OwnerOnly(string file)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     public void Dispose() => _file?.Dispose();

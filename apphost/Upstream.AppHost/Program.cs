@@ -1,5 +1,6 @@
 using Upstream.Hosting;
 using Upstream.Hosting.Dashboard;
+using Upstream.Hosting.Identity;
 
 // The whole system, as an inventory. A service is declared here when it exists, never before.
 var builder = DistributedApplicationBuilder.CreateBuilder(args);
@@ -11,6 +12,7 @@ var messaging = builder.AddRabbitMQ("messaging");
 var applicationsDb = postgres.AddDatabase("applicationsdb");
 builder.AddProject("applications", "services/Applications/Upstream.Applications/Upstream.Applications.csproj")
     .WithReference(applicationsDb).WaitFor(applicationsDb)
+    .WithDevelopmentIdentity()
     .WithHttpHealthCheck();
 
 var app = builder.Build();

@@ -3,6 +3,9 @@ using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Configuration;
 using Upstream.Noticeboard.Data;
 using Upstream.ServiceDefaults.Data;
+using Upstream.Messaging.Outbox;
+using Upstream.Messaging.Setup;
+using Upstream.Noticeboard.Messaging;
 
 namespace Upstream.Noticeboard;
 
@@ -16,7 +19,20 @@ public static class NoticeboardApp
         builder.AddServiceDefaults();
         builder.AddServiceDatabase<NoticeboardDb>("notices");
 
+        // Messaging only when a broker is provided: the platform's own tests run the noticeboard without one.
+        var messaging = builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is not null;
+        if (messaging)
+        {
+            builder.Services.AddSingleton<ReceiptFaults>();
+            builder.AddMessaging<NoticeboardDb>(consumers => consumers.Add<CountReceipt, NoticePosted>());
+        }
+
         var app = builder.Build();
+        if (messaging)
+        {
+            MapMessaging(app);
+        }
+
         app.MapDefaultEndpoints();
         app.MapGet("/notices", async (NoticeboardDb db) => await db.Notices.OrderBy(n => n.PostedAt).Select(n => n.Title).ToListAsync());
 
@@ -44,6 +60,22 @@ public static class NoticeboardApp
         });
         return app;
     }
+
+    private static void MapMessaging(WebApplication app)
+    {
+        // Posting a notice and announcing it are one unit of work: both commit, or neither.
+        app.MapPost("/notices", async (PostNotice post, NoticeboardDb db, IEventOutbox outbox, TimeProvider time) =>
+        {
+            var notice = new Notice { Id = Guid.NewGuid(), Title = post.Title, Slug = post.Slug, PostedAt = time.GetUtcNow() };
+            db.Notices.Add(notice);
+            outbox.Publish(new NoticePosted(Guid.NewGuid(), notice.PostedAt, notice.Id, notice.Slug), aggregateKey: notice.Id.ToString());
+            await db.SaveChangesAsync();
+            return Results.Created($"/notices/{notice.Id}", notice.Id);
+        });
+        app.MapGet("/receipts", async (NoticeboardDb db) => await db.Receipts.ToDictionaryAsync(r => r.NoticeId, r => r.Receipts));
+    }
 }
+
+public sealed record PostNotice(string Title, string Slug);
 
 public sealed record EnvironmentReport(string? ServiceName, string? ResourceAttributes, string? Urls, string[] ConnectionStrings, string[] PeerEndpoints, string? Greeting);

@@ -74,7 +74,7 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
                     }
                 }
 
-                var environment = new EnvironmentContext(variables, replica);
+                var environment = new EnvironmentContext(variables, replica, context.Secrets);
                 foreach (var callback in EnvironmentCallbacks)
                 {
                     callback(environment);

@@ -11,7 +11,8 @@ public static class ServiceDatabaseExtensions
 {
     /// <summary>
     /// The service's own PostgreSQL database from ConnectionStrings__{name}: an EF Core context, the migrations
-    /// embedded in the context's assembly applied at start-up, and a readiness check.
+    /// embedded in the context's assembly (and in any <see cref="MigrationSource"/> a shared library registers)
+    /// applied at start-up, and a readiness check.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
         where TContext : DbContext
@@ -22,7 +23,10 @@ public static class ServiceDatabaseExtensions
         var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(dataSource));
-        builder.Services.AddSingleton(sp => new SchemaMigrator(dataSource, Migration.FromAssembly(typeof(TContext).Assembly), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+        builder.Services.AddSingleton(sp => new SchemaMigrator(
+            dataSource,
+            Migration.FromAssemblies([typeof(TContext).Assembly, .. sp.GetServices<MigrationSource>().Select(s => s.Assembly)]),
+            sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>($"database:{name}");
         return builder;

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
@@ -191,16 +189,7 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         [new Contact("Alex Example", "Lead", "alex@example.gov.uk"), new Contact("Sam Example", "Deputy", "sam@example.gov.uk")],
         []);
 
-    private async Task<Database> MigratedDatabaseAsync()
-    {
-        var connectionString = await infrastructure.Shared.CreateDatabaseAsync("applications");
-        await using (var source = NpgsqlDataSource.Create(connectionString))
-        {
-            await new SchemaMigrator(source, Migration.FromAssembly(typeof(ApplicationsDb).Assembly), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        }
-
-        return new Database(connectionString);
-    }
+    private async Task<Database> MigratedDatabaseAsync() => new((await ApplicationsDatabase.CreateAsync(infrastructure)).ConnectionString);
 
     private sealed record Database(string ConnectionString)
     {

@@ -100,7 +100,16 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say what the app host was doing when it failed to stop, not just that it timed out.
+            throw new Xunit.Sdk.XunitException($"The app host did not exit within {timeout.TotalSeconds:0} s:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 
@@ -115,7 +124,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

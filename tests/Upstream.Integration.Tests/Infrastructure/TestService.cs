@@ -26,6 +26,9 @@ public sealed class TestService : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The service's container, for what a test must reach inside (the outbox, fault switches).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TestService> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var app = NoticeboardApp.Build([], builder =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Domain;
+using Upstream.Applications.Selection;
 
 namespace Upstream.Applications.Data;
 
@@ -14,6 +15,8 @@ public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : D
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<CohortProposal> CohortProposals => Set<CohortProposal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,6 +79,30 @@ public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : D
 
             // One review per reviewer per application; a second attempt is a conflict, not a second vote.
             review.HasIndex(r => new { r.ApplicationId, r.Reviewer }).IsUnique();
+        });
+
+        modelBuilder.Entity<CohortProposal>(proposal =>
+        {
+            proposal.ToTable("cohort_proposals");
+            proposal.HasKey(p => p.Id);
+            proposal.Property(p => p.Id).HasColumnName("id");
+            proposal.Property(p => p.CallId).HasColumnName("call_id");
+            proposal.Property(p => p.ProposedBy).HasColumnName("proposed_by");
+            proposal.Property(p => p.ProposedAt).HasColumnName("proposed_at");
+            proposal.Property(p => p.Pins).HasColumnName("pins").AsJson();
+            proposal.Property(p => p.Exclusions).HasColumnName("exclusions").AsJson();
+            proposal.Property(p => p.Chosen).HasColumnName("chosen").AsJson();
+            proposal.Property(p => p.TotalScoreMilli).HasColumnName("total_score_milli");
+            proposal.Property(p => p.UnmetQuotas).HasColumnName("unmet_quotas").AsJson();
+            proposal.Property(p => p.Explanations).HasColumnName("explanations").AsJson();
+            proposal.Property(p => p.ConfirmedBy).HasColumnName("confirmed_by");
+            proposal.Property(p => p.ConfirmedAt).HasColumnName("confirmed_at");
+            proposal.Property(p => p.NotificationRecordedAt).HasColumnName("notification_recorded_at");
+            proposal.HasOne<Call>().WithMany().HasForeignKey(p => p.CallId);
+            proposal.HasIndex(p => new { p.CallId, p.ProposedAt }).HasDatabaseName("ix_cohort_proposals_call");
+
+            // Confirmed once per call; the database settles two confirmations at the same moment.
+            proposal.HasIndex(p => p.CallId).IsUnique().HasFilter("confirmed_at IS NOT NULL").HasDatabaseName("ux_cohort_proposals_one_confirmed");
         });
     }
 }

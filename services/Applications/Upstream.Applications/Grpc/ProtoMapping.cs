@@ -10,7 +10,7 @@ namespace Upstream.Applications.Grpc;
 /// Between the wire contract and the domain. Reading collects every field problem (named by its proto field
 /// path) before anything runs, so a caller fixes a request in one go.
 /// </summary>
-public static class ProtoMapping
+public static partial class ProtoMapping
 {
     private const string WallTimeFormat = "yyyy-MM-dd'T'HH:mm";
 

@@ -7,6 +7,7 @@ internal static class Access
 {
     public static void RequireStaff(Caller caller, string action)
     {
+        RequireSignedIn(caller, action);
         if (!caller.IsStaff)
         {
             throw new PermissionDeniedException($"Only programme staff can {action}.");
@@ -15,12 +16,25 @@ internal static class Access
 
     public static void RequireCouncil(Caller caller, string councilCode)
     {
+        RequireSignedIn(caller, "work on applications");
         if (!(caller.IsStaff || (caller.Is(Roles.Applicant) && caller.ActsFor(councilCode))))
         {
             throw new PermissionDeniedException("You can see and change only your own council's applications.");
         }
     }
+
+    /// <summary>Anonymous callers are told to sign in (UNAUTHENTICATED), not that they lack a role.</summary>
+    private static void RequireSignedIn(Caller caller, string action)
+    {
+        if (!caller.IsAuthenticated)
+        {
+            throw new PermissionDeniedException($"Sign in to {action}.", anonymous: true);
+        }
+    }
 }
 
-/// <summary>The caller is known but not allowed (PERMISSION_DENIED).</summary>
-public sealed class PermissionDeniedException(string message) : Exception(message);
+/// <summary>Not allowed: PERMISSION_DENIED for a known caller, UNAUTHENTICATED for an anonymous one.</summary>
+public sealed class PermissionDeniedException(string message, bool anonymous = false) : Exception(message)
+{
+    public bool Anonymous { get; } = anonymous;
+}

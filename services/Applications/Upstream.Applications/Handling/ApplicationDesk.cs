@@ -24,7 +24,7 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
         var lead = LeadEligibility.Check(registry, leadCouncilCode, DateOnly.FromDateTime(ProgrammeTime.ToLondon(call.ClosesAt)));
         var application = Application.Start(call, lead, draft, caller.Subject, clock.GetUtcNow());
         db.Applications.Add(application);
-        await SaveAsync($"{lead.Authority!.OfficialName} already has an application to this call.", cancellationToken);
+        await SaveAsync($"{lead.Authority!.OfficialName} already has an application to this call.", cancellationToken, alreadyExists: true);
         return application;
     }
 
@@ -94,6 +94,10 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
         return await query.OrderBy(a => a.LeadCouncilName).ToListAsync(cancellationToken);
     }
 
+    /// <summary>A call by id; usually already tracked by this unit of work, so no second query.</summary>
+    public async Task<Call> FindCallAsync(Guid callId, CancellationToken cancellationToken) =>
+        await db.Calls.FindAsync([callId], cancellationToken) ?? throw new NotFoundException($"No call {callId}.");
+
     private async Task<Call> CallAsync(Guid callId, CancellationToken cancellationToken) =>
         await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken)
             ?? throw new NotFoundException($"No call {callId}.");
@@ -112,7 +116,7 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
         return (application, await CallAsync(application.CallId, cancellationToken));
     }
 
-    private async Task SaveAsync(string conflict, CancellationToken cancellationToken)
+    private async Task SaveAsync(string conflict, CancellationToken cancellationToken, bool alreadyExists = false)
     {
         try
         {
@@ -124,7 +128,7 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new ConflictException(conflict);
+            throw new ConflictException(conflict, alreadyExists);
         }
     }
 }
@@ -132,5 +136,11 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
 /// <summary>The thing asked for does not exist (NOT_FOUND).</summary>
 public sealed class NotFoundException(string message) : Exception(message);
 
-/// <summary>Someone else got there first (ALREADY_EXISTS or ABORTED at the API).</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>
+/// Someone else got there first: ALREADY_EXISTS when what was being created now exists, otherwise ABORTED
+/// (the thing changed meanwhile; reload and retry).
+/// </summary>
+public sealed class ConflictException(string message, bool alreadyExists = false) : Exception(message)
+{
+    public bool AlreadyExists { get; } = alreadyExists;
+}

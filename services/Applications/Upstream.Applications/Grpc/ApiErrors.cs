@@ -1,0 +1,25 @@
+using Upstream.Applications.Domain;
+using Upstream.Applications.Handling;
+using Upstream.Grpc;
+
+namespace Upstream.Applications.Grpc;
+
+/// <summary>
+/// The use cases refuse with the domain's own exceptions; here each becomes the status a gRPC caller expects,
+/// with machine-readable details (field violations, broken rules) so tools and the gateway can name what is wrong.
+/// </summary>
+public static class ApiErrors
+{
+    public static RpcException? Translate(Exception exception) => exception switch
+    {
+        InvalidInputException e => RpcErrors.InvalidArgument(
+            "The request has problems: " + e.Message, [.. e.Violations.Select(v => (v.Field, v.Description))]),
+        DomainRuleException e => RpcErrors.FailedPrecondition(e.Message, (e.Rule, "", e.Message)),
+        NotFoundException e => RpcErrors.Create(StatusCode.NotFound, e.Message),
+        ConflictException { AlreadyExists: true } e => RpcErrors.Create(StatusCode.AlreadyExists, e.Message),
+        ConflictException e => RpcErrors.Create(StatusCode.Aborted, e.Message),
+        PermissionDeniedException { Anonymous: true } e => RpcErrors.Unauthenticated(e.Message),
+        PermissionDeniedException e => RpcErrors.PermissionDenied(e.Message),
+        _ => null,
+    };
+}

@@ -1,0 +1,10 @@
+using Upstream.Grpc;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Applications.Grpc;
+
+internal static class CallerContext
+{
+    /// <summary>Who is calling, from the bearer token the server validated (anonymous without one).</summary>
+    public static Caller Caller(this ServerCallContext context) => ServiceDefaults.Identity.Caller.From(context.User);
+}

@@ -1,0 +1,44 @@
+using Upstream.Applications.Bulk;
+using Upstream.Applications.Data;
+using Upstream.Applications.Grpc;
+using Upstream.Applications.Handling;
+using Upstream.Applications.Registry;
+using Upstream.Grpc;
+using Upstream.ServiceDefaults;
+using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Applications.Hosting;
+
+/// <summary>The whole service, built one way for its own process and for tests that host it on a real port.</summary>
+public static class ApplicationsApp
+{
+    /// <param name="configure">Runs last, so tests can add settings and replace the clock.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(TimeProvider.System);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults();
+        builder.AddServiceDatabase<ApplicationsDb>("applicationsdb");
+        builder.AddServiceAuthentication();
+        builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
+        builder.Services.AddScoped<CallDesk>();
+        builder.Services.AddScoped<ApplicationDesk>();
+        builder.Services.AddScoped<ReviewDesk>();
+        builder.Services.AddScoped<BulkDesk>();
+        builder.Services.AddGrpcServer(options => options.ExceptionTranslator = ApiErrors.Translate);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+
+        // Published calls are public (the desk decides what an anonymous caller sees); everything else needs a token.
+        app.MapGrpcService<CallsApi>();
+        app.MapGrpcService<ApplicationsApi>().RequireAuthorization();
+        app.MapGrpcService<ReviewsApi>().RequireAuthorization();
+        app.MapGrpcService<TransferApi>().RequireAuthorization();
+        return app;
+    }
+}

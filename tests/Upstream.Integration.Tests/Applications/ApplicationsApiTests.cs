@@ -1,0 +1,280 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Upstream.Applications.Hosting;
+using Upstream.Applications.Time;
+using Upstream.Applications.V1;
+using Upstream.Grpc;
+using Upstream.Grpc.Client;
+using Upstream.Integration.Tests.Infrastructure;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Integration.Tests.Applications;
+
+/// <summary>
+/// The Applications service as staff tools and portals reach it: its real process set-up on a real port, called
+/// through our gRPC client with bearer tokens, against its own migrated database.
+/// </summary>
+public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
+{
+    private static readonly DateTimeOffset Opens = ProgrammeTime.ToInstant(new DateTime(2030, 7, 1, 9, 0, 0));
+
+    [Fact]
+    public async Task Staff_open_a_call_a_council_applies_and_submission_screens_it_eligible()
+    {
+        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(-10));
+        var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = Details() }, service.As("staff-1", Roles.Staff));
+        await service.Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, service.As("staff-1", Roles.Staff));
+        service.Clock.Now = Opens.AddDays(1);
+
+        var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
+        var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = Draft() }, adur);
+        var submitted = await service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, adur);
+
+        Assert.Equal("Adur District Council", submitted.LeadCouncilName);
+        Assert.Equal(ApplicationState.Eligible, submitted.State);
+        Assert.Equal("12:00 on Monday 15 July 2030", submitted.Deadline.London);
+        var published = await service.Calls.GetCallAsync(new GetCallRequest { CallId = call.Id }); // no token: published calls are public
+        Assert.Equal(Upstream.Applications.V1.CallState.Open, published.State);
+    }
+
+    [Fact]
+    public async Task Refusals_arrive_as_statuses_that_say_what_is_wrong()
+    {
+        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1));
+        var staff = service.As("staff-1", Roles.Staff);
+        var call = await service.OpenCallAsync(staff);
+        var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
+        var application = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = Draft() }, adur);
+
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => service.Applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.Id }).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+
+        var aberdeen = service.As("applicant-aberdeen", Roles.Applicant, "ABE");
+        var other = await Assert.ThrowsAsync<RpcException>(() => service.Applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.Id }, aberdeen).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
+        Assert.Equal("You can see and change only your own council's applications.", other.Status.Detail);
+
+        var charity = await Assert.ThrowsAsync<RpcException>(() => service.Applications.StartApplicationAsync(
+            new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "NOT-A-COUNCIL", Draft = Draft() }, staff).ResponseAsync);
+        Assert.Contains(charity.StatusCode, new[] { StatusCode.InvalidArgument, StatusCode.FailedPrecondition });
+
+        var badId = await Assert.ThrowsAsync<RpcException>(() => service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = "nope" }, adur).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badId.StatusCode);
+        Assert.Equal("application_id", Assert.Single(badId.GetFieldViolations()).Field);
+
+        var badCall = await Assert.ThrowsAsync<RpcException>(() => service.Calls.DraftCallAsync(
+            new DraftCallRequest { Details = new CallDetails { Title = "x", OpensLondon = "soon", ClosesLondon = "2030-07-15T12:00", DecisionsBy = "2030-09-01" } }, staff).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badCall.StatusCode);
+        Assert.Contains("details.opens_london", badCall.GetFieldViolations().Select(v => v.Field));
+
+        service.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2030, 7, 15, 12, 0, 0));
+        var late = await Assert.ThrowsAsync<RpcException>(() => service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = application.Id }, adur).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, late.StatusCode);
+        Assert.Equal("The call closed at 12:00 on Monday 15 July 2030.", late.Status.Detail);
+        Assert.NotEmpty(late.GetPreconditionViolations());
+
+        var missing = await Assert.ThrowsAsync<RpcException>(() => service.Applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }, staff).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_submissions_by_the_same_council_at_once_one_wins_and_the_other_is_told_it_exists()
+    {
+        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1));
+        var call = await service.OpenCallAsync(service.As("staff-1", Roles.Staff));
+        var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = Draft() }, adur);
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        Assert.Equal([StatusCode.OK, StatusCode.AlreadyExists, StatusCode.AlreadyExists, StatusCode.AlreadyExists], attempts.Order());
+        var list = await service.Applications.ListApplicationsAsync(new ListApplicationsRequest { CallId = call.Id }, adur);
+        Assert.Single(list.Applications);
+    }
+
+    [Fact]
+    public async Task Staff_import_a_csv_in_chunks_and_export_it_again()
+    {
+        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1));
+        var staff = service.As("staff-1", Roles.Staff);
+        var call = await service.OpenCallAsync(staff);
+        var exported = await ExportAsync(service, call.Id, staff);
+        var header = exported.Split('\n')[0];
+
+        using (var import = service.Transfer.ImportApplications(staff))
+        {
+            var csv = Encoding.UTF8.GetBytes(header + "\n" + Row(header, "ADU") + "\n" + Row(header, "ABE") + "\n");
+            for (var i = 0; i < csv.Length; i += 50)
+            {
+                await import.RequestStream.WriteAsync(new ImportChunk { CallId = i == 0 ? call.Id : "", Csv = ByteString.CopyFrom(csv, i, Math.Min(50, csv.Length - i)) });
+            }
+
+            await import.RequestStream.CompleteAsync();
+            var report = await import.ResponseAsync;
+            Assert.True(report.Imported, string.Join("; ", report.Problems.Select(p => $"{p.Line} {p.Field} {p.Description}")));
+            Assert.Equal(2, report.ApplicationIds.Count);
+        }
+
+        var again = await ExportAsync(service, call.Id, staff);
+        Assert.Contains("ADU", again, StringComparison.Ordinal);
+        Assert.Contains("ABE", again, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ExportAsync(service, call.Id, service.As("applicant-adur", Roles.Applicant, "ADU")));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    /// <summary>A data row for the exported header: every column filled from what a real application needs.</summary>
+    private static string Row(string header, string council) => string.Join(',', header.Split(',').Select(column => column.Trim() switch
+    {
+        "lead_council_code" => council,
+        "title" => "Community wealth building",
+        "summary" => "Keeping wealth local",
+        "upstream_problem" => "Economic exclusion",
+        "service_area" => "Economic development",
+        "stage" => "early",
+        "approved_by" => "Chief Executive",
+        "approved_on" => "2030-06-20",
+        "budget_pence" => "2500000",
+        "resources_assigned" => "Two officers",
+        "area_characters" => "urban",
+        "contact1_name" => "Alex Example",
+        "contact1_role" => "Lead",
+        "contact1_email" => "alex@example.gov.uk",
+        "contact2_name" => "Sam Example",
+        "contact2_role" => "Deputy",
+        "contact2_email" => "sam@example.gov.uk",
+        _ => "",
+    }));
+
+    private static async Task<string> ExportAsync(ApiHost service, string callId, Metadata who)
+    {
+        using var export = service.Transfer.ExportApplications(new ExportApplicationsRequest { CallId = callId }, who);
+        var bytes = new MemoryStream();
+        while (await export.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            export.ResponseStream.Current.Csv.WriteTo(bytes);
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static CallDetails Details()
+    {
+        var details = new CallDetails
+        {
+            Title = "Upstream Collaborative 2030",
+            Description = "Councils working upstream of social problems.",
+            OpensLondon = "2030-07-01T09:00",
+            ClosesLondon = "2030-07-15T12:00",
+            DecisionsBy = "2030-09-01",
+            TargetCohortSize = 20,
+        };
+        details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
+        return details;
+    }
+
+    private static ApplicationDraft Draft()
+    {
+        var initiative = new Initiative
+        {
+            Title = "Community wealth building",
+            Summary = "Keeping wealth local.",
+            UpstreamProblem = "Economic exclusion",
+            ServiceArea = "Economic development",
+            Stage = InitiativeStage.Early,
+            Approval = new InternalApproval { ApprovedBy = "Chief Executive", ApprovedOn = "2030-06-20" },
+            BudgetPence = 2_500_000,
+            ResourcesAssigned = "Two officers",
+        };
+        initiative.AreaCharacters.Add(AreaCharacter.Urban);
+        var draft = new ApplicationDraft { Initiative = initiative };
+        draft.Contacts.Add(new Contact { Name = "Alex Example", Role = "Lead", Email = "alex@example.gov.uk" });
+        draft.Contacts.Add(new Contact { Name = "Sam Example", Role = "Deputy", Email = "sam@example.gov.uk" });
+        return draft;
+    }
+
+    /// <summary>The service on a free loopback port with its own database, a test clock and a signing key.</summary>
+    private sealed class ApiHost : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly HttpCallInvoker _invoker;
+        private readonly TokenIssuer _tokens;
+
+        private ApiHost(WebApplication app, TestClock clock, Uri address)
+        {
+            _app = app;
+            Clock = clock;
+            _invoker = new HttpCallInvoker(address);
+            // Tokens are checked against the real time, whatever programme date the test clock shows.
+            _tokens = new TokenIssuer(TokenSettings.From(app.Configuration), TimeProvider.System);
+            Calls = new CallService.CallServiceClient(_invoker);
+            Applications = new ApplicationService.ApplicationServiceClient(_invoker);
+            Transfer = new TransferService.TransferServiceClient(_invoker);
+        }
+
+        public TestClock Clock { get; }
+
+        public CallService.CallServiceClient Calls { get; }
+
+        public ApplicationService.ApplicationServiceClient Applications { get; }
+
+        public TransferService.TransferServiceClient Transfer { get; }
+
+        public static async Task<ApiHost> StartAsync(InfrastructureFixture infrastructure, DateTimeOffset now)
+        {
+            var clock = new TestClock(now);
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:applicationsdb"] = await infrastructure.Shared.CreateDatabaseAsync("applications"),
+                ["Authentication:Issuer"] = "tests",
+                ["Authentication:Audience"] = "upstream",
+                ["Authentication:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            };
+            var app = ApplicationsApp.Build([], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new ApiHost(app, clock, new Uri(address));
+        }
+
+        public Metadata As(string subject, string role, string? council = null) =>
+            new() { { "authorization", "Bearer " + _tokens.Issue(subject, [role], council) } };
+
+        public async Task<Call> OpenCallAsync(Metadata staff)
+        {
+            var now = Clock.Now;
+            Clock.Now = Opens.AddDays(-10);
+            var call = await Calls.DraftCallAsync(new DraftCallRequest { Details = Details() }, staff);
+            await Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
+            Clock.Now = now;
+            return call;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _invoker.Dispose();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

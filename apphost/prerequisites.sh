@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Upstream needs from Debian's packages, if it is missing. Used by both set-up commands.
 #   prerequisites.sh run    what running the system needs
-#   prerequisites.sh test   that, plus what the conformance tests need (the official gRPC clients)
+#   prerequisites.sh test   that, plus what the tests need (the official gRPC clients, headless chromium)
 set -euo pipefail
 purpose=${1:-run}
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +19,8 @@ if [ "$purpose" = test ]; then
     # Debian's own python3 (not a pyenv one first on PATH) with the official gRPC C-core bindings.
     [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import grpc, google.protobuf' 2>/dev/null || missing+=(python3 python3-grpcio python3-protobuf)
     command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+    # Headless Debian chromium for the dashboard's browser test (Playwright drives it; no browser is downloaded).
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

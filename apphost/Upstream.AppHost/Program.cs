@@ -1,8 +1,10 @@
 using Upstream.Hosting;
+using Upstream.Hosting.Dashboard;
 using Upstream.Hosting.Identity;
 
 // The whole system, as an inventory. A service is declared here when it exists, never before.
 var builder = DistributedApplicationBuilder.CreateBuilder(args);
+builder.AddDashboard(); // http://localhost:18888 (or --Upstream:Dashboard:Port=N); every project's OTLP goes there
 
 var postgres = builder.AddPostgres("postgres");
 var messaging = builder.AddRabbitMQ("messaging");

@@ -19,6 +19,21 @@ public sealed class ConsoleReporter
         _out = output;
         app.ResourceChanged += OnChanged;
         app.AllHealthy.ContinueWith(t => { if (t.IsCompletedSuccessfully) { PrintSummary(); } }, TaskScheduler.Default);
+        app.Dashboard?.Started.ContinueWith(t => { if (t.IsCompletedSuccessfully) { PrintDashboard(); } }, TaskScheduler.Default);
+    }
+
+    /// <summary>The dashboard's address with its login token: printed once it listens, and again under the summary.</summary>
+    private void PrintDashboard()
+    {
+        lock (_gate)
+        {
+            if (_app.Dashboard?.Notice is { } notice)
+            {
+                _out.WriteLine($"{DateTime.Now:HH:mm:ss} Dashboard: {notice}");
+            }
+
+            _out.WriteLine($"{DateTime.Now:HH:mm:ss} Dashboard: {_app.Dashboard?.LoginUrl}");
+        }
     }
 
     private void OnChanged(ResourceSnapshot s)
@@ -63,6 +78,11 @@ public sealed class ConsoleReporter
             }
 
             _out.WriteLine();
+            if (_app.Dashboard?.LoginUrl is { } dashboard)
+            {
+                _out.WriteLine($"Dashboard: {dashboard}");
+            }
+
             _out.WriteLine($"Upstream is running: {_app.Resources.Count} resources healthy. Data in {_app.Options.DataDirectory}. Press Ctrl+C to stop.");
         }
     }

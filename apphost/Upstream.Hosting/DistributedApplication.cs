@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using Upstream.Hosting.Dashboard;
 using Upstream.Hosting.Model;
 using Upstream.Hosting.Resources;
 
@@ -17,12 +18,15 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _allHealthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentBag<Task> _monitors = []; // health monitors, added from parallel starts; they end on stop
+    private readonly SemaphoreSlim _actions = new(1, 1); // operators' start/stop/restart, one at a time
     private volatile bool _stopping;
+    private AppHostContext? _context;
     private bool _stopped;
 
-    internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources)
+    internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources, AppHostDashboard? dashboard = null)
     {
         Options = options;
+        Dashboard = dashboard;
         Resources = resources;
         _ready = resources.ToDictionary(r => r, _ => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         foreach (var resource in resources)
@@ -35,6 +39,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public IReadOnlyList<Resource> Resources { get; }
 
+    /// <summary>The operators' dashboard, if AddDashboard declared one; it starts first and stops last.</summary>
+    public AppHostDashboard? Dashboard { get; }
+
     public event Action<ResourceSnapshot>? ResourceChanged;
 
     /// <summary>Completes the first time every resource is Running and healthy.</summary>
@@ -43,9 +50,17 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Lines a resource's processes wrote last: for crash reports.</summary>
     public static IReadOnlyList<string> RecentOutputOf(Resource resource) => resource.RecentOutput;
 
-    public Task StartAsync()
+    public async Task StartAsync()
     {
-        var context = new AppHostContext(Options, new SecretStore(Options.DataDirectory));
+        if (Dashboard is not null)
+        {
+            // First, so every project is started with OTEL_EXPORTER_OTLP_ENDPOINT pointing at a receiver that listens.
+            await Dashboard.StartAsync(this).ConfigureAwait(false);
+            Options.OtlpEndpoint = Dashboard.OtlpEndpoint;
+            Options.OtlpApiKey = Dashboard.ApiKey;
+        }
+
+        var context = _context = new AppHostContext(Options, new SecretStore(Options.DataDirectory));
         foreach (var project in Resources.OfType<ProjectResource>())
         {
             project.AllocateEndpoints(Options);
@@ -53,7 +68,6 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         var starts = Resources.Select(r => StartOneAsync(r, context)).ToArray();
         _ = Task.WhenAll(starts).ContinueWith(_ => CompleteIfAllHealthy(), TaskScheduler.Default);
-        return Task.CompletedTask;
     }
 
     /// <summary>Starts everything, then runs until Ctrl+C or SIGTERM (or the token), then stops everything.</summary>
@@ -124,6 +138,64 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>An operator's Stop: the resource ends as Finished and keeps its console output; what depends on it is left alone, as in Aspire.</summary>
+    public async Task StopResourceAsync(string name)
+    {
+        var resource = Find(name);
+        await _actions.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await StopOneAsync(resource).ConfigureAwait(false);
+        }
+        finally
+        {
+            _actions.Release();
+        }
+    }
+
+    /// <summary>An operator's Start of a resource that is not running (stopped, exited, or failed to start).</summary>
+    public async Task StartResourceAsync(string name)
+    {
+        var resource = Find(name);
+        await _actions.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_stopping || resource.Snapshot.State is ResourceState.Running or ResourceState.Starting or ResourceState.Stopping or ResourceState.Waiting)
+            {
+                return;
+            }
+
+            resource.Update(s => s with { State = ResourceState.Starting, ExitCode = null, Reason = null, Health = HealthStatus.Unknown });
+            try
+            {
+                await resource.StartAsync(_context!, _lifetime.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!_stopping)
+            {
+                resource.Update(s => s with { State = ResourceState.FailedToStart, Reason = e.Message });
+                return;
+            }
+
+            resource.Update(s => s with { State = ResourceState.Running, StartedAt = DateTimeOffset.UtcNow });
+            WatchForExit(resource);
+            _monitors.Add(MonitorHealthAsync(resource));
+        }
+        finally
+        {
+            _actions.Release();
+        }
+    }
+
+    public async Task RestartResourceAsync(string name)
+    {
+        await StopResourceAsync(name).ConfigureAwait(false);
+        await StartResourceAsync(name).ConfigureAwait(false);
+    }
+
+    private Resource Find(string name) =>
+        Resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KeyNotFoundException($"There is no resource named '{name}'.");
+
     private async Task<bool> WaitUntilHealthyAsync(Resource resource)
     {
         var deadline = DateTime.UtcNow + HealthyWithin;
@@ -163,7 +235,8 @@ public sealed class DistributedApplication : IAsyncDisposable
         _ = resource.ExitedUnexpectedly.ContinueWith(
             exited =>
             {
-                if (!_stopping && exited.IsCompletedSuccessfully)
+                // Only a process that dies while Running is a crash; one an operator stopped is not.
+                if (!_stopping && exited.IsCompletedSuccessfully && resource.Snapshot.State == ResourceState.Running)
                 {
                     resource.Update(s => s with { State = ResourceState.Exited, ExitCode = exited.Result, Health = HealthStatus.Unhealthy, Reason = "exited unexpectedly" });
                 }
@@ -207,6 +280,11 @@ public sealed class DistributedApplication : IAsyncDisposable
             await Task.WhenAll(wave.Select(StopOneAsync)).ConfigureAwait(false);
             remaining.RemoveAll(wave.Contains);
         }
+
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync().ConfigureAwait(false); // last: projects flush their telemetry as they stop
+        }
     }
 
     private static async Task StopOneAsync(Resource resource)
@@ -227,5 +305,6 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _lifetime.Dispose();
+        _actions.Dispose();
     }
 }

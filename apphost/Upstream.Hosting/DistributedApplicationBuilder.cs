@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Upstream.Hosting.Dashboard;
 using Upstream.Hosting.Model;
 using Upstream.Hosting.Resources;
 
@@ -20,6 +21,9 @@ public sealed class DistributedApplicationBuilder
     public AppHostOptions Options { get; }
 
     public IReadOnlyList<Resource> Resources => _resources;
+
+    /// <summary>Set by AddDashboard; null runs without a dashboard (and without OTLP export).</summary>
+    internal DashboardOptions? Dashboard { get; set; }
 
     public static DistributedApplicationBuilder CreateBuilder(string[] args) =>
         new(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build());
@@ -43,7 +47,8 @@ public sealed class DistributedApplicationBuilder
         return new ResourceBuilder<T>(resource, this);
     }
 
-    public DistributedApplication Build() => new(Options, [.. _resources]);
+    public DistributedApplication Build() =>
+        new(Options, [.. _resources], Dashboard is null ? null : new AppHostDashboard(Dashboard, Options.DataDirectory));
 }
 
 public interface IResourceBuilder<out T>

@@ -59,6 +59,9 @@ public abstract class Resource(string name)
     internal virtual Task<int> ExitedUnexpectedly => new TaskCompletionSource<int>().Task;
 
     internal virtual IReadOnlyList<string> RecentOutput => [];
+
+    /// <summary>The environment the resource's (first) process was given, for the dashboard; secrets are masked there.</summary>
+    public virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
 }
 
 /// <summary>A resource other resources can reference by connection string (ConnectionStrings__NAME).</summary>

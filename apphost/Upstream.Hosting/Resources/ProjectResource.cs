@@ -12,7 +12,9 @@ namespace Upstream.Hosting.Resources;
 public sealed class ProjectResource(string name, string projectPath) : Resource(name)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
-    private readonly List<ChildProcess> _replicas = [];
+    // Replaced whole on a restart, never changed in place: health checks and the dashboard read it meanwhile.
+    private volatile IReadOnlyList<ChildProcess> _replicas = [];
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     public override string Type => "Project";
 
@@ -40,43 +42,62 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
             throw new InvalidOperationException($"{assembly} does not exist: build the solution first (dotnet build Upstream.sln -c {context.Options.BuildConfiguration}).");
         }
 
-        for (var replica = 0; replica < Replicas; replica++)
+        // A restart: the old replicas have exited; their output went with them, as a new run's console starts afresh.
+        foreach (var old in _replicas)
         {
-            var variables = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_URLS"] = Endpoints[replica].ToString().TrimEnd('/'),
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["DOTNET_ENVIRONMENT"] = "Development",
-                ["OTEL_SERVICE_NAME"] = Name,
-                ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Name}-{replica}",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
-                ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
-            };
-            if (context.Options.OtlpEndpoint is { } otlp)
-            {
-                variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.ToString().TrimEnd('/');
-                variables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-                if (context.Options.OtlpApiKey is { } key)
-                {
-                    variables["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={key}";
-                }
-            }
-
-            var environment = new EnvironmentContext(variables, replica, context.Secrets);
-            foreach (var callback in EnvironmentCallbacks)
-            {
-                callback(environment);
-            }
-
-            _replicas.Add(ChildProcess.Start(new ChildProcessSpec("dotnet", [assembly])
-            {
-                WorkingDirectory = Path.GetDirectoryName(project),
-                Environment = variables.ToDictionary(kv => kv.Key, kv => (string?)kv.Value),
-            }));
+            _ = old.DisposeAsync().AsTask();
         }
 
-        Update(s => s with { ProcessId = _replicas[0].Id, Endpoints = Endpoints });
+        var started = new List<ChildProcess>();
+        try
+        {
+            for (var replica = 0; replica < Replicas; replica++)
+            {
+                var variables = new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_URLS"] = Endpoints[replica].ToString().TrimEnd('/'),
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["DOTNET_ENVIRONMENT"] = "Development",
+                    ["OTEL_SERVICE_NAME"] = Name,
+                    ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Name}-{replica}",
+                    ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+                    ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
+                    ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
+                };
+                if (context.Options.OtlpEndpoint is { } otlp)
+                {
+                    variables["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.ToString().TrimEnd('/');
+                    variables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                    if (context.Options.OtlpApiKey is { } key)
+                    {
+                        variables["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={key}";
+                    }
+                }
+
+                var environment = new EnvironmentContext(variables, replica, context.Secrets);
+                foreach (var callback in EnvironmentCallbacks)
+                {
+                    callback(environment);
+                }
+
+                if (replica == 0)
+                {
+                    _environment = new SortedDictionary<string, string>(variables, StringComparer.Ordinal);
+                }
+
+                started.Add(ChildProcess.Start(new ChildProcessSpec("dotnet", [assembly])
+                {
+                    WorkingDirectory = Path.GetDirectoryName(project),
+                    Environment = variables.ToDictionary(kv => kv.Key, kv => (string?)kv.Value),
+                }));
+            }
+        }
+        finally
+        {
+            _replicas = started; // even after a failed start, so stopping reaches every process that did start
+        }
+
+        Update(s => s with { ProcessId = started[0].Id, Endpoints = Endpoints });
         return Task.CompletedTask;
     }
 
@@ -92,7 +113,8 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
 
     internal override async Task<HealthStatus> CheckHealthAsync(CancellationToken cancellationToken)
     {
-        if (_replicas.Count == 0 || _replicas.Any(r => r.HasExited))
+        var replicas = _replicas;
+        if (replicas.Count == 0 || replicas.Any(r => r.HasExited))
         {
             return HealthStatus.Unhealthy;
         }
@@ -126,6 +148,8 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
     internal override Task<int> ExitedUnexpectedly => _replicas.Count == 0
         ? base.ExitedUnexpectedly
         : Task.WhenAny(_replicas.Select(r => r.Exited)).Unwrap();
+
+    public override IReadOnlyDictionary<string, string> Environment => _environment;
 
     internal override IReadOnlyList<string> RecentOutput =>
         [.. _replicas.SelectMany((r, i) => r.RecentOutput.Select(line => Replicas > 1 ? $"[{i}] {line}" : line))];

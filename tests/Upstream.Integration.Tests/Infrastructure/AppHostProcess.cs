@@ -26,12 +26,13 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         }
     }
 
-    public static AppHostProcess Start(string dataDirectory)
+    /// <param name="settings">More command-line settings, e.g. --Upstream:Dashboard:Port=N.</param>
+    public static AppHostProcess Start(string dataDirectory, params string[] settings)
     {
         var root = RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/CONFIG/TFM
         var dll = Path.Combine(root, "apphost", "Upstream.AppHost", "bin", configuration, "net10.0", "Upstream.AppHost.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, $"--Upstream:DataDirectory={dataDirectory}"])
+        var info = new ProcessStartInfo("dotnet", [dll, $"--Upstream:DataDirectory={dataDirectory}", .. settings])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,6 +75,12 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     /// <summary>The port the console reports for a resource's endpoint.</summary>
     public int PortOf(string resource) =>
         int.Parse(Regex.Match(Output, $@"^{resource}\s.*://127\.0\.0\.1:(\d+)", RegexOptions.Multiline).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The dashboard link (with its login token) the console prints.</summary>
+    public Uri DashboardLoginUrl =>
+        new(Regex.Match(Output, @"Dashboard: (http://\S+/login\?t=\S+)").Groups[1].Value is { Length: > 0 } url
+            ? url
+            : throw new Xunit.Sdk.XunitException($"The app host printed no dashboard link:\n{Output}"));
 
     public void Signal(Signal signal) => _ = signal == Hosting.Processes.Signal.Kill ? Kill() : SendSignal(signal);
 

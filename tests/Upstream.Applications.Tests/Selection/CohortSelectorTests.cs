@@ -199,6 +199,16 @@ public sealed class CohortSelectorTests
             error.Violations);
     }
 
+    [Fact]
+    public void A_search_too_large_to_run_is_refused_up_front_naming_what_to_lower()
+    {
+        var quotas = new SelectionQuotas([], [new CharacterQuota(AreaCharacter.Urban, 150), new CharacterQuota(AreaCharacter.Rural, 150), new CharacterQuota(AreaCharacter.Coastal, 150)]);
+
+        var error = Assert.Throws<DomainRuleException>(() => CohortSelector.Select(new CohortRequest(200, quotas, [App(1, "A", "London", AreaCharacter.Urban, 1)], [], [])));
+
+        Assert.Equal(("cohort.search_too_large", "A cohort of 200 with these area-character minimums is too large to search exactly; lower the minimums or the cohort size."), (error.Rule, error.Message));
+    }
+
     private static (CohortReason Reason, string Text) Reason(CohortSelection result, Candidate candidate) =>
         result.Explanations.Single(e => e.ApplicationId == candidate.Id) is var e ? (e.Reason, e.Text) : default;
 

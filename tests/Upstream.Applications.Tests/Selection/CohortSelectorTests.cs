@@ -70,6 +70,17 @@ public sealed class CohortSelectorTests
     }
 
     [Fact]
+    public void Regional_maximums_that_leave_too_few_places_are_named()
+    {
+        var quotas = new SelectionQuotas([new RegionQuota("Wales", 0, 1), new RegionQuota("London", 0, 1)], []);
+        var apps = new[] { App(1, "A", "Wales", AreaCharacter.Rural, 10), App(2, "B", "Wales", AreaCharacter.Rural, 20), App(3, "C", "London", AreaCharacter.Urban, 30), App(4, "D", "London", AreaCharacter.Urban, 40) };
+
+        var result = CohortSelector.Select(new CohortRequest(3, quotas, apps, [], []));
+
+        Assert.Equal([new UnmetQuota("quotas.regions", "The regions' maximums leave room for at most 2 of the 3 places.")], result.UnmetQuotas);
+    }
+
+    [Fact]
     public void Quotas_that_conflict_only_together_are_named_together()
     {
         // Two coastal places are needed, but the only coastal councils are in Wales, which may have one place.
@@ -197,6 +208,16 @@ public sealed class CohortSelectorTests
                 new FieldViolation("excluded_application_ids[0]", "An application cannot be both pinned and excluded."),
             ],
             error.Violations);
+    }
+
+    [Fact]
+    public void A_search_too_large_to_run_is_refused_up_front_naming_what_to_lower()
+    {
+        var quotas = new SelectionQuotas([], [new CharacterQuota(AreaCharacter.Urban, 150), new CharacterQuota(AreaCharacter.Rural, 150), new CharacterQuota(AreaCharacter.Coastal, 150)]);
+
+        var error = Assert.Throws<DomainRuleException>(() => CohortSelector.Select(new CohortRequest(200, quotas, [App(1, "A", "London", AreaCharacter.Urban, 1)], [], [])));
+
+        Assert.Equal(("cohort.search_too_large", "A cohort of 200 with these area-character minimums is too large to search exactly; lower the minimums or the cohort size."), (error.Rule, error.Message));
     }
 
     private static (CohortReason Reason, string Text) Reason(CohortSelection result, Candidate candidate) =>

@@ -9,7 +9,7 @@ namespace Upstream.Benchmarks.Selection;
 /// three area characters, scored the way standings are (the mean of three reviewers' weighted totals, in
 /// milli-points), and a few councils with a second application.
 /// </summary>
-internal sealed record Scenario(string Name, string Setting, int Applications, int Size, Func<IReadOnlyList<string>, SelectionQuotas> Quotas, int Pins = 0, int Exclusions = 0, int DistinctTotals = 0)
+internal sealed record Scenario(string Name, string Setting, int Applications, int Size, Func<IReadOnlyList<string>, SelectionQuotas> Quotas, int Pins = 0, int Exclusions = 0, int DistinctTotals = 0, bool Feasible = true)
 {
     public static readonly IReadOnlyList<string> Regions =
         [.. LocalAuthorityRegistry.Shipped.All.Select(a => a.Region).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

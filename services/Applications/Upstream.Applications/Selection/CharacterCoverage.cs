@@ -10,22 +10,15 @@ namespace Upstream.Applications.Selection;
 /// </summary>
 internal sealed class CharacterCoverage
 {
-    // Combining two coverages by table is cheap while the table stays small (a few MB at most).
-    private const int MaxTabledStates = 1024;
-
     private readonly AreaCharacter[] _characters;
     private readonly int[] _caps;
     private readonly int[] _radix;
     private readonly int[] _afterMask;
-    private readonly int[]? _combined;
-    private readonly bool[]? _covers;
+    private readonly int[] _digits;
 
     public CharacterCoverage(IReadOnlyList<CharacterQuota> minimums)
     {
-        var quotas = minimums.Where(q => q.Minimum > 0 && q.Character != AreaCharacter.None)
-            .GroupBy(q => q.Character)
-            .Select(g => (Character: g.Key, Minimum: g.Max(q => q.Minimum)))
-            .ToArray();
+        var quotas = Binding(minimums);
         _characters = [.. quotas.Select(q => q.Character)];
         _caps = [.. quotas.Select(q => q.Minimum)];
         _radix = new int[_caps.Length];
@@ -37,6 +30,15 @@ internal sealed class CharacterCoverage
         }
 
         Full = Enumerable.Range(0, _caps.Length).Sum(i => _caps[i] * _radix[i]);
+        _digits = new int[States * _caps.Length];
+        for (var c = 0; c < States; c++)
+        {
+            for (var i = 0; i < _caps.Length; i++)
+            {
+                _digits[(c * _caps.Length) + i] = c / _radix[i] % (_caps[i] + 1);
+            }
+        }
+
         _afterMask = new int[8 * States];
         for (var mask = 0; mask < 8; mask++)
         {
@@ -45,21 +47,14 @@ internal sealed class CharacterCoverage
                 _afterMask[(mask * States) + c] = Add(c, (AreaCharacter)mask);
             }
         }
-
-        if (States <= MaxTabledStates)
-        {
-            _combined = new int[States * States];
-            _covers = new bool[States * States];
-            for (var a = 0; a < States; a++)
-            {
-                for (var b = 0; b < States; b++)
-                {
-                    _combined[(a * States) + b] = Compute(a, b);
-                    _covers[(a * States) + b] = ComputeCovers(a, b);
-                }
-            }
-        }
     }
+
+    /// <summary>How many distinct coverages these minimums give, without building anything.</summary>
+    public static long StatesFor(IReadOnlyList<CharacterQuota> minimums) => Binding(minimums).Aggregate(1L, (n, q) => n * (q.Minimum + 1));
+
+    /// <summary>The minimums that bind: one per character (the highest if given twice), zeros left out.</summary>
+    private static (AreaCharacter Character, int Minimum)[] Binding(IReadOnlyList<CharacterQuota> minimums) =>
+        [.. minimums.Where(q => q.Minimum > 0 && q.Character != AreaCharacter.None).GroupBy(q => q.Character).Select(g => (g.Key, g.Max(q => q.Minimum)))];
 
     /// <summary>How many distinct coverages there are.</summary>
     public int States { get; }
@@ -71,12 +66,30 @@ internal sealed class CharacterCoverage
     public int After(int coverage, AreaCharacter characters) => _afterMask[((int)characters * States) + coverage];
 
     /// <summary>The coverage of two disjoint groups of applications together.</summary>
-    public int Combine(int a, int b) => _combined is null ? Compute(a, b) : _combined[(a * States) + b];
+    public int Combine(int a, int b)
+    {
+        var result = 0;
+        for (var i = 0; i < _caps.Length; i++)
+        {
+            result += Math.Min(Digit(a, i) + Digit(b, i), _caps[i]) * _radix[i];
+        }
+
+        return result;
+    }
 
     /// <summary>Whether coverage a has at least as much of every character as b.</summary>
-    public bool Covers(int a, int b) => _covers is null ? ComputeCovers(a, b) : _covers[(a * States) + b];
+    public bool Covers(int a, int b)
+    {
+        for (var i = 0; i < _caps.Length; i++)
+        {
+            if (Digit(a, i) < Digit(b, i))
+            {
+                return false;
+            }
+        }
 
-    private bool ComputeCovers(int a, int b) => Enumerable.Range(0, _caps.Length).All(i => Digit(a, i) >= Digit(b, i));
+        return true;
+    }
 
     private int Add(int coverage, AreaCharacter characters)
     {
@@ -91,16 +104,5 @@ internal sealed class CharacterCoverage
         return coverage;
     }
 
-    private int Compute(int a, int b)
-    {
-        var result = 0;
-        for (var i = 0; i < _caps.Length; i++)
-        {
-            result += Math.Min(Digit(a, i) + Digit(b, i), _caps[i]) * _radix[i];
-        }
-
-        return result;
-    }
-
-    private int Digit(int coverage, int i) => coverage / _radix[i] % (_caps[i] + 1);
+    private int Digit(int coverage, int i) => _digits[(coverage * _caps.Length) + i];
 }

@@ -23,6 +23,7 @@ public static class CohortSelector
             .OrderByDescending(c => c.ScoreMilli).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id)
             .ToList();
         var problem = Problem(request, ranked, pins);
+        QuotaSearch.EnsureTractable(problem);
         var unmet = QuotaDiagnosis.Evident(request, ranked, problem);
         var chosen = unmet.Count == 0 ? QuotaSearch.Solve(problem) : null;
         if (unmet.Count == 0 && chosen is null)

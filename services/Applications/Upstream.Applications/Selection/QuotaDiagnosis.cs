@@ -53,6 +53,10 @@ internal static class QuotaDiagnosis
         {
             unmet.Add(new("target_cohort_size", $"The cohort has {size} places but only {available} councils can be chosen."));
         }
+        else if (problem.Bands.Sum(b => Math.Min(b.Maximum, b.Councils.Count)) is var room && room < size)
+        {
+            unmet.Add(new("quotas.regions", $"The regions' maximums leave room for at most {room} of the {size} places."));
+        }
 
         return unmet;
     }

@@ -21,6 +21,21 @@ internal static class QuotaSearch
 {
     private const long Unreachable = long.MinValue;
 
+    // The tables hold a set of up to `size` ranks for every (count, coverage): about 64 MB each at this bound, which
+    // a cohort of 20 never approaches (at most 21 × 9,261 coverages × 20) but very large cohorts with high
+    // character minimums would pass.
+    private const long MaxSetCells = 16_000_000;
+
+    /// <summary>Refuses up front a search too large to run here, rather than exhausting memory part way.</summary>
+    public static void EnsureTractable(SearchProblem problem)
+    {
+        var coverages = CharacterCoverage.StatesFor(problem.Minimums);
+        if ((problem.Size + 1) * coverages * Math.Max(problem.Size, 1) > MaxSetCells)
+        {
+            throw new DomainRuleException("cohort.search_too_large", $"A cohort of {problem.Size} with these area-character minimums is too large to search exactly; lower the minimums or the cohort size.");
+        }
+    }
+
     /// <summary>The chosen applications by rank, ascending; null when no cohort meets every quota.</summary>
     public static int[]? Solve(SearchProblem problem) => Run(problem, keepSets: true);
 

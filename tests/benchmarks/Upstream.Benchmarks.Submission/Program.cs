@@ -1,0 +1,134 @@
+// Submission through gRPC with the database: councils start and submit applications concurrently against the real
+// Applications service (in-process on Kestrel, real HTTP/2), a real PostgreSQL with durable commits, and a real
+// RabbitMQ for the outbox relay. Reports throughput and p50/p99 per call; writes tests/benchmarks/results/applications-submission.md.
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Upstream.Applications.Hosting;
+using Upstream.Applications.Registry;
+using Upstream.Applications.V1;
+using Upstream.Benchmarks.Submission;
+using Upstream.Grpc;
+using Upstream.Grpc.Client;
+using Upstream.Hosting.Infrastructure;
+using Upstream.ServiceDefaults.Identity;
+
+const int Concurrency = 16;
+const int WarmUp = 200;
+const int Measured = 3000;
+
+var root = Path.Combine(Path.GetTempPath(), $"upstream-bench-submission-{Environment.ProcessId}");
+Directory.CreateDirectory(root);
+Console.WriteLine($"Starting PostgreSQL (durable commits) and RabbitMQ under {root} ...");
+await using var postgres = await FreePort.StartAsync(port => LocalPostgres.StartAsync(new PostgresOptions(Path.Combine(root, "postgres"), port, "upstream", Secret.Generate(), Durable: true)));
+await using var rabbit = await FreePort.StartAsync(port => LocalRabbitMq.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbitmq"), port, $"upstream-bench-{Environment.ProcessId}@localhost", "upstream", Secret.Generate())));
+await postgres.CreateDatabaseAsync("applicationsdb");
+
+var clock = new ProgrammeClock(DateTimeOffset.Parse("2030-06-20T12:00:00Z", CultureInfo.InvariantCulture));
+var settings = new Dictionary<string, string?>
+{
+    ["ConnectionStrings:applicationsdb"] = postgres.ConnectionString("applicationsdb"),
+    ["ConnectionStrings:messaging"] = rabbit.ConnectionString(),
+    ["Authentication:Issuer"] = "benchmark",
+    ["Authentication:Audience"] = "upstream",
+    ["Authentication:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    ["Messaging:ServiceName"] = "applications",
+};
+var app = ApplicationsApp.Build([], builder =>
+{
+    builder.Configuration.AddInMemoryCollection(settings);
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Services.AddSingleton<TimeProvider>(clock);
+});
+await app.StartAsync();
+try
+{
+    var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    using var invoker = new HttpCallInvoker(address);
+    var tokens = new TokenIssuer(TokenSettings.From(app.Configuration), TimeProvider.System);
+    var calls = new CallService.CallServiceClient(invoker);
+    var applications = new ApplicationService.ApplicationServiceClient(invoker);
+    var staff = Bearer(tokens.Issue("staff-bench", [Roles.Staff]));
+
+    // Each council may lead one application per call, so the work is spread over as many calls as needed.
+    var councils = LocalAuthorityRegistry.Shipped.All
+        .Where(a => LeadEligibility.LeadingTypes.Contains(a.TypeCode) && a.ExistedOn(new DateOnly(2030, 7, 15)))
+        .Select(a => (a.Code, Token: Bearer(tokens.Issue("applicant-" + a.Code, [Roles.Applicant], a.Code))))
+        .ToList();
+    var callCount = (WarmUp + Measured + councils.Count - 1) / councils.Count;
+    var callIds = new List<string>();
+    for (var i = 0; i < callCount; i++)
+    {
+        var call = await calls.DraftCallAsync(new DraftCallRequest { Details = Scenario.Details(i) }, staff);
+        await calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
+        callIds.Add(call.Id);
+    }
+
+    clock.Now = DateTimeOffset.Parse("2030-07-05T12:00:00Z", CultureInfo.InvariantCulture); // the calls are open
+    var work = Enumerable.Range(0, WarmUp + Measured).Select(n => (CallId: callIds[n / councils.Count], Council: councils[n % councils.Count])).ToList();
+    Console.WriteLine($"{councils.Count} councils, {callIds.Count} calls; warming up with {WarmUp} submissions ...");
+    await RunAsync(work.Take(WarmUp).ToList());
+    Console.WriteLine($"Measuring {Measured} submissions with {Concurrency} concurrent councils ...");
+    var started = Stopwatch.GetTimestamp();
+    var (starts, submits) = await RunAsync(work.Skip(WarmUp).ToList());
+    var elapsed = Stopwatch.GetElapsedTime(started);
+
+    var report = Scenario.Report(Measured, Concurrency, elapsed, starts, submits, councils.Count, callIds.Count);
+    var path = Path.GetFullPath(Path.Combine(Scenario.RepositoryRoot(), "tests", "benchmarks", "results", "applications-submission.md"));
+    File.WriteAllText(path, report);
+    Console.WriteLine(report);
+    Console.WriteLine($"Written to {path}");
+
+    async Task<(List<double> Starts, List<double> Submits)> RunAsync(List<(string CallId, (string Code, Metadata Token) Council)> items)
+    {
+        var next = -1;
+        var starts = new List<double>[Concurrency];
+        var submits = new List<double>[Concurrency];
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async worker =>
+        {
+            starts[worker] = [];
+            submits[worker] = [];
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < items.Count)
+            {
+                var (callId, (code, token)) = items[n];
+                var t0 = Stopwatch.GetTimestamp();
+                var application = await applications.StartApplicationAsync(new StartApplicationRequest { CallId = callId, LeadCouncilCode = code, Draft = Scenario.Draft() }, token);
+                var t1 = Stopwatch.GetTimestamp();
+                var submitted = await applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = application.Id }, token);
+                var t2 = Stopwatch.GetTimestamp();
+                if (submitted.State is not (ApplicationState.Eligible or ApplicationState.Ineligible))
+                {
+                    throw new InvalidOperationException($"Submission of {code} ended {submitted.State}, not screened.");
+                }
+
+                starts[worker].Add(Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds);
+                submits[worker].Add(Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds);
+            }
+        }));
+        return ([.. starts.SelectMany(s => s)], [.. submits.SelectMany(s => s)]);
+    }
+}
+finally
+{
+    await app.StopAsync();
+    await app.DisposeAsync();
+    try
+    {
+        await rabbit.StopAsync();
+        await postgres.StopAsync();
+    }
+    finally
+    {
+        Directory.Delete(root, recursive: true);
+    }
+}
+
+static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };

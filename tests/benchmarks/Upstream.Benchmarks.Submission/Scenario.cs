@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using Upstream.Applications.V1;
+
+namespace Upstream.Benchmarks.Submission;
+
+/// <summary>What the benchmark submits, and how it reports.</summary>
+internal static class Scenario
+{
+    public static CallDetails Details(int n)
+    {
+        var details = new CallDetails
+        {
+            Title = $"Benchmark call {n}",
+            Description = "Councils working upstream of social problems.",
+            OpensLondon = "2030-07-01T09:00",
+            ClosesLondon = "2030-07-15T12:00",
+            DecisionsBy = "2030-09-01",
+            TargetCohortSize = 20,
+        };
+        details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
+        return details;
+    }
+
+    public static ApplicationDraft Draft()
+    {
+        var initiative = new Initiative
+        {
+            Title = "Community wealth building",
+            Summary = "Keeping wealth local.",
+            UpstreamProblem = "Economic exclusion",
+            ServiceArea = "Economic development",
+            Stage = InitiativeStage.Early,
+            Approval = new InternalApproval { ApprovedBy = "Chief Executive", ApprovedOn = "2030-06-20" },
+            BudgetPence = 2_500_000,
+            ResourcesAssigned = "Two officers",
+        };
+        initiative.AreaCharacters.Add(AreaCharacter.Urban);
+        var draft = new ApplicationDraft { Initiative = initiative };
+        draft.Contacts.Add(new Contact { Name = "Alex Example", Role = "Lead", Email = "alex@example.gov.uk" });
+        draft.Contacts.Add(new Contact { Name = "Sam Example", Role = "Deputy", Email = "sam@example.gov.uk" });
+        return draft;
+    }
+
+    public static string Report(int measured, int concurrency, TimeSpan elapsed, List<double> starts, List<double> submits, int councils, int calls)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("# Applications: submission through gRPC with the database");
+        text.AppendLine();
+        text.AppendLine(c, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores. Command: `dotnet run -c Release --project tests/benchmarks/Upstream.Benchmarks.Submission`.");
+        text.AppendLine();
+        text.AppendLine(c, $"{measured} submissions by {councils} councils over {calls} calls, {concurrency} at a time, after a warm-up. Each submission is");
+        text.AppendLine("two gRPC calls through our client and server with a bearer token: StartApplication (insert; the database refuses a");
+        text.AppendLine("second live application per council) and SubmitApplication (load, submit, screen against the registry, write the");
+        text.AppendLine("ApplicationSubmitted event to the outbox in the same transaction). PostgreSQL commits durably (fsync on); the");
+        text.AppendLine("outbox relay publishes to a real RabbitMQ meanwhile. Service, servers and load share the machine's cores.");
+        text.AppendLine();
+        text.AppendLine("| measure | value |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(c, $"| submissions per second (start + submit) | {measured / elapsed.TotalSeconds:0.0} |");
+        text.AppendLine(c, $"| SubmitApplication p50 / p99 (ms) | {Percentile(submits, 0.50):0.0} / {Percentile(submits, 0.99):0.0} |");
+        text.AppendLine(c, $"| StartApplication p50 / p99 (ms) | {Percentile(starts, 0.50):0.0} / {Percentile(starts, 0.99):0.0} |");
+        text.AppendLine(c, $"| wall time (s) | {elapsed.TotalSeconds:0.0} |");
+        return text.ToString();
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Upstream.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository.");
+    }
+}
+
+/// <summary>Programme time the benchmark moves: before the calls open to publish them, then inside the window.</summary>
+internal sealed class ProgrammeClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

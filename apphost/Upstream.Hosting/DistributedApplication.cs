@@ -91,7 +91,9 @@ public sealed class DistributedApplication : IAsyncDisposable
         void OnSignal(PosixSignalContext signal)
         {
             signal.Cancel = true; // we stop in order ourselves
-            stop.Cancel();
+            // Not on the runtime's signal thread: the whole ordered stop would otherwise continue there, and that
+            // thread also reports child processes exiting, which the stop waits for.
+            ThreadPool.QueueUserWorkItem(_ => stop.Cancel());
         }
     }
 
@@ -267,7 +269,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         _stopped = true;
         _stopping = true;
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_monitors).ConfigureAwait(false);
+        try
+        {
+            // A health probe caught mid-connection must not hold up stopping the processes themselves.
+            await Task.WhenAll(_monitors).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Carry on: the probes end when their resources stop.
+        }
         var remaining = Resources.ToList();
         while (remaining.Count > 0)
         {

@@ -83,6 +83,25 @@ public sealed class ApplicationDeskTests(InfrastructureFixture infrastructure) :
         Assert.Equal(1, await check.Applications.CountAsync(a => a.CallId == callId));
     }
 
+    [Theory]
+    [InlineData("GMCA", "Greater Manchester Combined Authority")]
+    [InlineData("WMCA", "West Midlands Combined Authority")]
+    public async Task Authorities_with_longer_registry_codes_can_lead_and_submit(string code, string name)
+    {
+        var database = await MigratedDatabaseAsync();
+        var callId = await database.PublishedCallAsync();
+        var applicant = new Caller("applicant-" + code, new HashSet<string> { Roles.Applicant }, code);
+        await using var db = database.Context();
+        var desk = Desks.Application(db, new TestClock(Opens.AddDays(2)));
+
+        var started = await desk.StartAsync(applicant, callId, code, Draft(), default);
+        var submitted = await desk.SubmitAsync(applicant, started.Id, default);
+
+        Assert.Equal(code, submitted.LeadCouncilCode);
+        Assert.Equal(name, submitted.LeadCouncilName);
+        Assert.NotEqual(ApplicationState.Submitted, submitted.State); // screened either way
+    }
+
     [Fact]
     public async Task A_council_that_withdrew_may_apply_again()
     {

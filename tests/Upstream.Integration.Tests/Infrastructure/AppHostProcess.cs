@@ -60,7 +60,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 
     public async Task WaitUntilRunningAsync()
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(4); // several app hosts and brokers may be starting at once in a parallel test run
         while (!Output.Contains("Upstream is running", StringComparison.Ordinal))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)

@@ -48,7 +48,7 @@ public sealed class ApplicationsDb(DbContextOptions<ApplicationsDb> options) : D
             application.HasKey(a => a.Id);
             application.Property(a => a.Id).HasColumnName("id");
             application.Property(a => a.CallId).HasColumnName("call_id");
-            application.Property(a => a.LeadCouncilCode).HasColumnName("lead_council_code").HasMaxLength(3);
+            application.Property(a => a.LeadCouncilCode).HasColumnName("lead_council_code").HasMaxLength(16);
             application.Property(a => a.LeadCouncilName).HasColumnName("lead_council_name");
             application.Property(a => a.Region).HasColumnName("region");
             application.Property(a => a.Initiative).HasColumnName("initiative").AsJson();

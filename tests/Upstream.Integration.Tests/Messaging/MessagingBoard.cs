@@ -52,7 +52,11 @@ public sealed class MessagingBoard : IAsyncDisposable
             all[key] = value;
         }
 
-        return new MessagingBoard(await TestService.StartAsync(all), database, broker);
+        var board = new MessagingBoard(await TestService.StartAsync(all), database, broker);
+
+        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
+        await Eventually.ReturnsAsync(async () => (await board.Service.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the noticeboard to be ready");
+        return board;
     }
 
     public async Task<Guid> PostAsync(string slug)

@@ -39,6 +39,22 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
     }
 
     [Fact]
+    public async Task Sent_events_are_cleaned_out_of_the_outbox_after_their_retention()
+    {
+        await using var board = await MessagingBoard.StartAsync(infrastructure.Shared, settings: new Dictionary<string, string?>
+        {
+            ["Messaging:SentRetention"] = "00:00:00",
+            ["Messaging:CleanupInterval"] = "00:00:00.200",
+        });
+
+        var notice = await board.PostAsync("fleeting");
+        await Eventually.ReturnsAsync(board.ReceiptsAsync, r => r.ContainsKey(notice), "the receipt");
+
+        await Eventually.ReturnsAsync(() => board.CountAsync("SELECT count(*) FROM outbox_messages"), n => n == 0, "the sent row to be cleaned up");
+        Assert.Equal(1, await board.CountAsync("SELECT count(*) FROM inbox_messages")); // the inbox keeps its longer retention
+    }
+
+    [Fact]
     public async Task An_event_committed_by_a_publisher_killed_before_relaying_is_delivered_after_restart()
     {
         var database = await infrastructure.Shared.CreateDatabaseAsync("killed");

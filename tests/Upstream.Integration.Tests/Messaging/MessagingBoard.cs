@@ -38,9 +38,9 @@ public sealed class MessagingBoard : IAsyncDisposable
         ["Messaging:PublishTimeout"] = "00:00:02",
     };
 
-    public static async Task<MessagingBoard> StartAsync(SharedInfrastructure shared, string? broker = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<MessagingBoard> StartAsync(SharedInfrastructure shared, string? broker = null, IReadOnlyDictionary<string, string?>? settings = null, string? database = null)
     {
-        var database = await shared.CreateDatabaseAsync("board");
+        database ??= await shared.CreateDatabaseAsync("board");
         broker ??= await shared.CreateVirtualHostAsync("board");
         var all = new Dictionary<string, string?>(FastSettings)
         {

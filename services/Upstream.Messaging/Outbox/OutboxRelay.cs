@@ -23,7 +23,7 @@ namespace Upstream.Messaging.Outbox;
 /// made exactly-once in effect by the consumers' inbox (the message id is the event id).
 /// </para>
 /// </summary>
-internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, IOptions<MessagingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
+internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBusControl bus, IOptions<MessagingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private const long LockKey = 0x5570_4f75_7462_6f78; // "UpOutbox"
     private const string Channel = "outbox_messages";
@@ -33,6 +33,17 @@ internal sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.RelayEnabled)
+        {
+            return;
+        }
+
+        // Not before the bus has declared its topology: an event published to an exchange nothing is bound to
+        // yet (this service's own consumers, on a fresh broker) would be dropped by RabbitMQ.
+        try
+        {
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return;
         }

@@ -46,6 +46,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             registered.Register(bus, serviceName);
+            bus.DisableUsageTelemetry(); // MassTransit would otherwise report to its vendor over the internet
+
             bus.ConfigureHealthCheckOptions(health => health.Name = MassTransitHealthCheck);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval)));

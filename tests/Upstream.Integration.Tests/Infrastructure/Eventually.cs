@@ -1,11 +1,11 @@
 namespace Upstream.Integration.Tests.Infrastructure;
 
-/// <summary>Waits for something asynchronous (a delivery, a health change) and fails with a description if it never comes.</summary>
+/// <summary>Waits for something asynchronous (a delivery, a health change) and fails with a description if it never comes (a minute by default: the test machine is shared and slow).</summary>
 public static class Eventually
 {
     public static async Task<T> ReturnsAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var value = await probe();

@@ -38,9 +38,9 @@ public sealed class MessagingBoard : IAsyncDisposable
         ["Messaging:PublishTimeout"] = "00:00:02",
     };
 
-    public static async Task<MessagingBoard> StartAsync(SharedInfrastructure shared, string? broker = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<MessagingBoard> StartAsync(SharedInfrastructure shared, string? broker = null, IReadOnlyDictionary<string, string?>? settings = null, string? database = null)
     {
-        var database = await shared.CreateDatabaseAsync("board");
+        database ??= await shared.CreateDatabaseAsync("board");
         broker ??= await shared.CreateVirtualHostAsync("board");
         var all = new Dictionary<string, string?>(FastSettings)
         {
@@ -52,7 +52,11 @@ public sealed class MessagingBoard : IAsyncDisposable
             all[key] = value;
         }
 
-        return new MessagingBoard(await TestService.StartAsync(all), database, broker);
+        var board = new MessagingBoard(await TestService.StartAsync(all), database, broker);
+
+        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
+        await Eventually.ReturnsAsync(async () => (await board.Service.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the noticeboard to be ready");
+        return board;
     }
 
     public async Task<Guid> PostAsync(string slug)

@@ -39,6 +39,43 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
     }
 
     [Fact]
+    public async Task Of_two_replicas_one_relays_and_the_other_takes_over_when_it_stops()
+    {
+        const string relayLocks = "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database()";
+        var first = await MessagingBoard.StartAsync(infrastructure.Shared);
+        await Eventually.ReturnsAsync(() => first.CountAsync(relayLocks), n => n == 1, "the first replica to take the relay"); // so it is the one that stops
+        await using var second = await MessagingBoard.StartAsync(infrastructure.Shared, first.Broker, database: first.Database);
+
+        var before = new[] { await first.PostAsync("a"), await second.PostAsync("b") };
+        await Eventually.ReturnsAsync(second.ReceiptsAsync, r => before.All(r.ContainsKey), "receipts while both run");
+        Assert.Equal(1, await first.CountAsync(relayLocks)); // one relay for the database, not one per replica
+
+        await first.DisposeAsync();
+        var after = await second.PostAsync("c");
+        var receipts = await Eventually.ReturnsAsync(second.ReceiptsAsync, r => r.ContainsKey(after), "a receipt after the relaying replica stopped");
+
+        Assert.Equal(before.Append(after).Order(), receipts.Keys.Order());
+        Assert.All(receipts.Values, n => Assert.Equal(1, n));
+        Assert.Equal(1, await second.CountAsync(relayLocks));
+    }
+
+    [Fact]
+    public async Task Sent_events_are_cleaned_out_of_the_outbox_after_their_retention()
+    {
+        await using var board = await MessagingBoard.StartAsync(infrastructure.Shared, settings: new Dictionary<string, string?>
+        {
+            ["Messaging:SentRetention"] = "00:00:00",
+            ["Messaging:CleanupInterval"] = "00:00:00.200",
+        });
+
+        var notice = await board.PostAsync("fleeting");
+        await Eventually.ReturnsAsync(board.ReceiptsAsync, r => r.ContainsKey(notice), "the receipt");
+
+        await Eventually.ReturnsAsync(() => board.CountAsync("SELECT count(*) FROM outbox_messages"), n => n == 0, "the sent row to be cleaned up");
+        Assert.Equal(1, await board.CountAsync("SELECT count(*) FROM inbox_messages")); // the inbox keeps its longer retention
+    }
+
+    [Fact]
     public async Task An_event_committed_by_a_publisher_killed_before_relaying_is_delivered_after_restart()
     {
         var database = await infrastructure.Shared.CreateDatabaseAsync("killed");

@@ -4,9 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using Grpc.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Upstream.Grpc.Tests.Server;
 
@@ -17,14 +14,15 @@ public sealed class TlsTests
     public async Task Grpc_runs_over_tls_with_alpn_h2_and_http_1_1_still_answers()
     {
         using var certificate = SelfSigned();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Services.AddGrpcServer();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttp1AndHttp2().UseHttps(certificate)));
-        await using var app = builder.Build();
-        app.MapGrpcService<EmptyService>();
-        app.MapGet("/health", () => "Healthy");
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var host = await TestGrpcHost.StartAsync(
+            _ => { },
+            app =>
+            {
+                app.MapGrpcService<EmptyService>();
+                app.MapGet("/health", () => "Healthy");
+            },
+            configureListen: listen => listen.UseHttps(certificate));
+        var address = host.Address;
         using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } }) { BaseAddress = address };
 
         using var grpc = new HttpRequestMessage(HttpMethod.Post, "/grpc.testing.TestService/EmptyCall")
@@ -43,7 +41,6 @@ public sealed class TlsTests
         Assert.Equal("0", string.Join(",", grpcResponse.TrailingHeaders.GetValues("grpc-status")));
         Assert.Equal(HttpVersion.Version11, healthResponse.Version);
         Assert.Equal(HttpStatusCode.OK, healthResponse.StatusCode);
-        await app.StopAsync();
     }
 
     private static X509Certificate2 SelfSigned()

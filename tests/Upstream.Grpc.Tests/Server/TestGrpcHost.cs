@@ -30,14 +30,23 @@ internal sealed class TestGrpcHost : IAsyncDisposable
         Action<IServiceCollection> configureServices,
         Action<WebApplication> map,
         Action<GrpcServerOptions>? configureGrpc = null,
-        Action<ListenOptions>? configureListen = null)
+        Action<ListenOptions>? configureListen = null,
+        bool bindFromUrls = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton(logs);
         builder.Services.AddGrpcServer(configureGrpc);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => configureListen?.Invoke(listen.UseHttp1AndHttp2())));
+        if (bindFromUrls)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0"); // as services are bound: from their configured URL
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => configureListen?.Invoke(listen.UseHttp1AndHttp2())));
+        }
+
         configureServices(builder.Services);
         var app = builder.Build();
         map(app);

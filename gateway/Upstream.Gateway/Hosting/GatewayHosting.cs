@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Upstream.Gateway.Backends;
 using Upstream.Gateway.Contracts;
 using Upstream.Gateway.Edge;
@@ -27,7 +28,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(new RouteTable(directory.Services));
         builder.Services.AddSingleton<RestHandler>();
-        builder.Services.AddSingleton<IUnaryCaller, UnavailableUnaryCaller>();
+        builder.Services.TryAddSingleton<IUnaryCaller, UnavailableUnaryCaller>();
         builder.Services.AddSingleton<GrpcForwarder>();
         builder.Services.AddSingleton<ApiDocument>();
         builder.Services.AddHttpClient(ReplicaProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(2));

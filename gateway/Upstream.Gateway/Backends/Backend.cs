@@ -13,18 +13,24 @@ public sealed class Backend(string name, IReadOnlyList<Replica> replicas)
     public IReadOnlyList<Replica> Replicas { get; } = replicas;
 
     /// <summary>The next healthy replica, or null when none is healthy.</summary>
+    /// <remarks>Counting over the healthy ones only keeps the spread even while one is down.</remarks>
     public Replica? Pick()
     {
-        var start = Interlocked.Increment(ref _next) & int.MaxValue;
-        for (var i = 0; i < Replicas.Count; i++)
+        var healthy = Replicas.Count(r => r.IsHealthy);
+        if (healthy == 0)
         {
-            var replica = Replicas[(start + i) % Replicas.Count];
-            if (replica.IsHealthy)
+            return null;
+        }
+
+        var turn = (Interlocked.Increment(ref _next) & int.MaxValue) % healthy;
+        foreach (var replica in Replicas)
+        {
+            if (replica.IsHealthy && turn-- == 0)
             {
                 return replica;
             }
         }
 
-        return null;
+        return Replicas.FirstOrDefault(r => r.IsHealthy); // one turned unhealthy meanwhile
     }
 }

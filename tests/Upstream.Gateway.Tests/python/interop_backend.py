@@ -4,7 +4,6 @@ It speaks grpc.testing.TestService's method names with raw bytes (no generated c
 exercise each kind of call through the gateway: unary, server, client and bidirectional streaming,
 metadata both ways, error statuses and deadlines. Prints "listening <port>" once ready.
 """
-import sys
 import time
 from concurrent import futures
 
@@ -54,8 +53,7 @@ def main():
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     print(f"listening {port}", flush=True)
-    sys.stdin.read()  # runs until the test closes stdin
-    server.stop(0)
+    server.wait_for_termination()  # until the test sends SIGTERM
 
 
 if __name__ == "__main__":

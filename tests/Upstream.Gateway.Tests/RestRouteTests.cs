@@ -89,7 +89,6 @@ public sealed class RestRouteTests : IAsyncLifetime
     [InlineData(7, HttpStatusCode.Forbidden, "PERMISSION_DENIED")]
     [InlineData(6, HttpStatusCode.Conflict, "ALREADY_EXISTS")]
     [InlineData(9, HttpStatusCode.BadRequest, "FAILED_PRECONDITION")]
-    [InlineData(14, HttpStatusCode.ServiceUnavailable, "UNAVAILABLE")]
     [InlineData(16, HttpStatusCode.Unauthorized, "UNAUTHENTICATED")]
     public async Task A_grpc_status_becomes_its_http_status_with_the_services_message(int grpcStatus, HttpStatusCode expected, string code)
     {
@@ -117,13 +116,15 @@ public sealed class RestRouteTests : IAsyncLifetime
     [Fact]
     public async Task An_internal_failure_is_reported_without_its_internals()
     {
-        _service.Answer = _ => UnaryOutcome.Failed(13, null);
+        _service.Answer = call => UnaryOutcome.Failed(call.Method.Name == "GetCall" ? 13 : 14, "NullReferenceException at Upstream.Applications.CallDesk (10.0.0.7:5001)");
 
-        var (response, body) = await SendAsync(_gateway.Request(HttpMethod.Get, "/v1/calls/c-1"));
+        var (failed, failure) = await SendAsync(_gateway.Request(HttpMethod.Get, "/v1/calls/c-1"));
+        var (unavailable, outage) = await SendAsync(_gateway.Request(HttpMethod.Get, "/v1/calls"));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal("The service did not complete the request.", body.GetProperty("detail").GetString());
-        Assert.Equal(32, body.GetProperty("traceId").GetString()!.Length);
+        Assert.Equal((HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable), (failed.StatusCode, unavailable.StatusCode));
+        Assert.Equal("The service failed to complete the request.", failure.GetProperty("detail").GetString());
+        Assert.Equal("The service is unavailable; try again shortly.", outage.GetProperty("detail").GetString());
+        Assert.Equal(32, failure.GetProperty("traceId").GetString()!.Length);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(new RouteTable(directory.Services));
         builder.Services.AddSingleton<RestHandler>();
-        builder.Services.TryAddSingleton<IUnaryCaller, UnavailableUnaryCaller>();
+        builder.Services.TryAddSingleton<IUnaryCaller, GrpcUnaryCaller>();
         builder.Services.AddSingleton<GrpcForwarder>();
         builder.Services.AddSingleton<ApiDocument>();
         builder.Services.AddHttpClient(ReplicaProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(2));

@@ -17,7 +17,8 @@ namespace Upstream.Gateway.Transcoding;
 /// </summary>
 public sealed class RestHandler(RouteTable routes, BackendDirectory directory, IUnaryCaller caller, IOptions<GatewayOptions> options)
 {
-    private static readonly string[] ForwardedHeaders = ["authorization", "traceparent", "tracestate"];
+    // The token travels on, for the service to check again; trace context is added by the gRPC client itself.
+    private static readonly string[] ForwardedHeaders = ["authorization"];
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -56,7 +57,7 @@ public sealed class RestHandler(RouteTable routes, BackendDirectory directory, I
         var outcome = await caller.CallAsync(new UnaryCall(backend, match.Route.Method, message, metadata, DateTime.UtcNow + options.Value.RestTimeout), context.RequestAborted);
         if (outcome.Status != 0 || outcome.Response is null)
         {
-            await ProblemReply.WriteAsync(context, StatusMapping.ToHttp(outcome.Status), outcome.Message ?? "The service did not complete the request.", StatusMapping.Name(outcome.Status), outcome.Violations);
+            await ProblemReply.WriteAsync(context, StatusMapping.ToHttp(outcome.Status), PublicMessage(outcome), StatusMapping.Name(outcome.Status), outcome.Violations);
             return;
         }
 
@@ -64,6 +65,18 @@ public sealed class RestHandler(RouteTable routes, BackendDirectory directory, I
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(ResponseWriter.ToJson(match.Route, outcome.Response), context.RequestAborted);
     }
+
+    /// <summary>
+    /// A service's own words for a refusal (not found, not yours, invalid) are meant for the caller; for failures
+    /// (internal, unknown, unavailable, deadline) they may name hosts or exceptions, so the front end gets ours.
+    /// </summary>
+    private static string PublicMessage(UnaryOutcome outcome) => outcome.Status switch
+    {
+        2 or 13 or 15 => "The service failed to complete the request.",
+        14 => "The service is unavailable; try again shortly.",
+        4 => "The service did not answer in time.",
+        _ => outcome.Message is { Length: > 0 } message ? message : "The service refused the request.",
+    };
 
     // Path variables bind to percent-encoded segments, so "%2F" inside an id is not mistaken for a separator.
     private static string RawPath(HttpContext context)

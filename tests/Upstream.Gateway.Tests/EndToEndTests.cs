@@ -11,7 +11,7 @@ namespace Upstream.Gateway.Tests;
 /// </summary>
 public sealed class EndToEndTests : IAsyncLifetime
 {
-    private ApplicationsBackend _backend = null!;
+    private Http2Backend _backend = null!;
     private GatewayHost _gateway = null!;
 
     public async Task InitializeAsync()

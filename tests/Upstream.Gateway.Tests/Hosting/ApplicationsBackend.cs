@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Upstream.Applications.V1;
 using Upstream.Grpc;
-using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Gateway.Tests.Hosting;
@@ -16,52 +12,26 @@ namespace Upstream.Gateway.Tests.Hosting;
 /// application is visible to its own council and to staff only, bad input names its fields. It validates the
 /// forwarded bearer token itself, as every service does.
 /// </summary>
-public sealed class ApplicationsBackend : IAsyncDisposable
+public static class ApplicationsBackend
 {
-    private readonly WebApplication _app;
-
-    private ApplicationsBackend(WebApplication app, int port)
-    {
-        _app = app;
-        Address = $"http://127.0.0.1:{port}";
-    }
-
-    public string Address { get; }
-
-    public static Task<ApplicationsBackend> StartAsync() => FreePort.StartAsync(async port =>
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    public static Task<Http2Backend> StartAsync() => Http2Backend.StartAsync(
+        builder =>
         {
-            ["Authentication:Issuer"] = "upstream-dev",
-            ["Authentication:Audience"] = "upstream",
-            ["Authentication:SigningKey"] = GatewayHost.SigningKey,
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Authentication:Issuer"] = "upstream-dev",
+                ["Authentication:Audience"] = "upstream",
+                ["Authentication:SigningKey"] = GatewayHost.SigningKey,
+            });
+            builder.AddServiceAuthentication();
+            builder.Services.AddGrpcServer();
+        },
+        app =>
+        {
+            app.UseAuthentication();
+            app.MapGrpcService<Calls>();
+            app.MapGrpcService<Applications>();
         });
-        builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, l => l.Protocols = HttpProtocols.Http2));
-        builder.AddServiceAuthentication();
-        builder.Services.AddGrpcServer();
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.MapGrpcService<Calls>();
-        app.MapGrpcService<Applications>();
-        try
-        {
-            await app.StartAsync();
-        }
-        catch (IOException e)
-        {
-            throw new InvalidOperationException("port taken", e);
-        }
-
-        return new ApplicationsBackend(app, port);
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 
     private sealed class Calls : CallService.CallServiceBase
     {

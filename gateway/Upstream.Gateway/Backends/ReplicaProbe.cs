@@ -33,14 +33,7 @@ public sealed partial class ReplicaProbe(BackendDirectory directory, IHttpClient
         var wasHealthy = replica.IsHealthy;
         try
         {
-            // HTTP/2 with prior knowledge, as the gRPC calls themselves go: a replica that only spoke HTTP/1.1 would be no use.
-            using var probe = new HttpRequestMessage(HttpMethod.Get, new Uri(replica.Address, options.Value.ProbePath))
-            {
-                Version = HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            };
-            using var response = await clients.CreateClient(ClientName).SendAsync(probe, cancellationToken);
-            if (response.IsSuccessStatusCode)
+            if (await AnswersAsync(replica, HttpVersion.Version20, cancellationToken))
             {
                 replica.MarkHealthy();
             }
@@ -57,6 +50,28 @@ public sealed partial class ReplicaProbe(BackendDirectory directory, IHttpClient
         if (wasHealthy != replica.IsHealthy)
         {
             LogChanged(logger, replica.Address, replica.IsHealthy ? "healthy" : "unhealthy");
+        }
+    }
+
+    /// <summary>
+    /// /health over HTTP/2 with prior knowledge, as the gRPC calls go; a replica whose port speaks only HTTP/1.1
+    /// (a plain web host) answers that with a protocol error, so it is asked again over HTTP/1.1.
+    /// </summary>
+    private async Task<bool> AnswersAsync(Replica replica, Version version, CancellationToken cancellationToken)
+    {
+        using var probe = new HttpRequestMessage(HttpMethod.Get, new Uri(replica.Address, options.Value.ProbePath))
+        {
+            Version = version,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(probe, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException e) when (version == HttpVersion.Version20 && e.HttpRequestError is not HttpRequestError.ConnectionError)
+        {
+            return await AnswersAsync(replica, HttpVersion.Version11, cancellationToken);
         }
     }
 

@@ -1,0 +1,3 @@
+using Upstream.Gateway.Hosting;
+
+await GatewayApplication.Build(args).RunAsync();

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Grpc.Testing;
 
 namespace Upstream.Benchmarks.Grpc.Workload;
 
@@ -7,62 +8,27 @@ namespace Upstream.Benchmarks.Grpc.Workload;
 /// with a fixed request payload, asking for a fixed-size response. Encoded once here, so h2load, the bare
 /// handler and the correctness check all use the very same bytes.
 /// </summary>
-internal sealed class UnaryWorkload
+internal sealed class UnaryWorkload(int requestPayloadBytes, int responseBytes)
 {
     public const string Path = "/grpc.testing.TestService/UnaryCall";
 
-    public UnaryWorkload(int requestPayloadBytes, int responseBytes)
+    public SimpleRequest Request { get; } = new()
     {
-        RequestPayloadBytes = requestPayloadBytes;
-        ResponseBytes = responseBytes;
-        // SimpleRequest { response_size = 2; payload = 3 { body = 2 } }; COMPRESSABLE (0) is the default type.
-        RequestMessage = Encode(output =>
-        {
-            output.WriteTag(2, WireFormat.WireType.Varint);
-            output.WriteInt32(responseBytes);
-            output.WriteTag(3, WireFormat.WireType.LengthDelimited);
-            output.WriteBytes(Payload(requestPayloadBytes));
-        });
-        // SimpleResponse { payload = 1 { body = 2 } }: the zeros the interop service returns for response_size.
-        ResponseMessage = Encode(output =>
-        {
-            output.WriteTag(1, WireFormat.WireType.LengthDelimited);
-            output.WriteBytes(Payload(responseBytes));
-        });
-    }
+        ResponseSize = responseBytes,
+        Payload = new Payload { Body = ByteString.CopyFrom(new byte[requestPayloadBytes]) },
+    };
 
-    public int RequestPayloadBytes { get; }
+    /// <summary>What the interop service answers: response_size zero bytes (COMPRESSABLE, the default type).</summary>
+    public SimpleResponse Response { get; } = new() { Payload = new Payload { Body = ByteString.CopyFrom(new byte[responseBytes]) } };
 
-    public int ResponseBytes { get; }
+    public byte[] RequestMessage => Request.ToByteArray();
 
-    /// <summary>The serialized SimpleRequest.</summary>
-    public byte[] RequestMessage { get; }
-
-    /// <summary>The serialized SimpleResponse every correct server returns for it.</summary>
-    public byte[] ResponseMessage { get; }
+    public byte[] ResponseMessage => Response.ToByteArray();
 
     /// <summary>The request as it travels: one uncompressed gRPC message (flag, 4-byte length, bytes).</summary>
     public byte[] FramedRequest => Frame(RequestMessage);
 
     public byte[] FramedResponse => Frame(ResponseMessage);
-
-    // Payload { body = 2 }: zeros, as the interop service fills them.
-    private static ByteString Payload(int size) => ByteString.CopyFrom(Encode(output =>
-    {
-        output.WriteTag(2, WireFormat.WireType.LengthDelimited);
-        output.WriteBytes(ByteString.CopyFrom(new byte[size]));
-    }));
-
-    private static byte[] Encode(Action<CodedOutputStream> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var output = new CodedOutputStream(buffer, leaveOpen: true))
-        {
-            write(output);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static byte[] Frame(byte[] message)
     {

@@ -1,0 +1,108 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Upstream.Grpc.Internal;
+using Upstream.Grpc.Security;
+using Upstream.Grpc.Telemetry;
+
+namespace Upstream.Grpc;
+
+/// <summary>Hosting gRPC services: <c>services.AddGrpcServer()</c>, then <c>app.MapGrpcService&lt;T&gt;()</c> per service.</summary>
+public static class GrpcServerExtensions
+{
+    /// <summary>
+    /// Registers the gRPC server. Kestrel's endpoints default to HTTP/1.1 and HTTP/2 on one port: gRPC calls arrive as
+    /// HTTP/2 (h2c with prior knowledge on plaintext, ALPN h2 over TLS) while /health and /alive still answer HTTP/1.1.
+    /// Configuration (<c>Kestrel:EndpointDefaults:Protocols</c>) overrides that default.
+    /// </summary>
+    public static IServiceCollection AddGrpcServer(this IServiceCollection services, Action<GrpcServerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<GrpcServerOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddRouting();
+        services.AddMetrics();
+        services.TryAddSingleton<GrpcServiceRegistry>();
+        services.TryAddSingleton<TracingInterceptor>();
+        services.TryAddSingleton<MetricsInterceptor>();
+        services.TryAddSingleton<LoggingInterceptor>();
+        services.TryAddSingleton(provider => new CallPipeline(provider, provider.GetRequiredService<IOptions<GrpcServerOptions>>().Value));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        return services;
+    }
+
+    /// <summary>
+    /// Maps every method of <typeparamref name="TService"/> (a class derived from a generated <c>XxxBase</c>) to its
+    /// own route, plus, once per application, the UNIMPLEMENTED answer for unknown services and methods. The result
+    /// applies conventions such as <c>RequireAuthorization()</c> to all the service's methods.
+    /// </summary>
+    public static IEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        var registry = services.GetService<GrpcServiceRegistry>()
+            ?? throw new InvalidOperationException("Call services.AddGrpcServer() before mapping gRPC services.");
+        var binder = new EndpointBinder<TService>(
+            endpoints,
+            registry,
+            services.GetRequiredService<CallPipeline>(),
+            services.GetRequiredService<IOptions<GrpcServerOptions>>().Value,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Upstream.Grpc.Server"));
+        FindBindMethod(typeof(TService)).MakeGenericMethod(typeof(TService)).Invoke(null, [binder]);
+        if (registry.TryClaimUnimplementedRoute())
+        {
+            UnimplementedEndpoint.Map(endpoints, registry);
+        }
+
+        return new ServiceConventionBuilder(binder.Builders);
+    }
+
+    /// <summary>The ASP.NET Core request behind a call (for features gRPC does not surface itself).</summary>
+    public static HttpContext GetHttpContext(this ServerCallContext context) =>
+        context is HttpServerCallContext http
+            ? http.HttpContext
+            : throw new InvalidOperationException("This call context is not from the Kestrel gRPC server.");
+
+    private static MethodInfo FindBindMethod(Type serviceType)
+    {
+        var attribute = serviceType.GetCustomAttribute<BindServiceMethodAttribute>(inherit: true)
+            ?? throw new InvalidOperationException(
+                $"{serviceType.Name} does not derive from a generated gRPC service base class (one marked [BindServiceMethod]).");
+        return attribute.BindType.GetMethod(attribute.BindMethodName, BindingFlags.Public | BindingFlags.Static)
+            ?? throw new InvalidOperationException($"{attribute.BindType.Name}.{attribute.BindMethodName} was not found.");
+    }
+
+    /// <summary>Applies a convention to every method route of one service.</summary>
+    private sealed class ServiceConventionBuilder(IReadOnlyList<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
+    {
+        public void Add(Action<EndpointBuilder> convention)
+        {
+            foreach (var builder in builders)
+            {
+                builder.Add(convention);
+            }
+        }
+
+        public void Finally(Action<EndpointBuilder> finallyConvention)
+        {
+            foreach (var builder in builders)
+            {
+                builder.Finally(finallyConvention);
+            }
+        }
+    }
+}

@@ -75,18 +75,5 @@ internal sealed class OfficialPythonClient : IAsyncDisposable
 
     public ValueTask DisposeAsync() => process.DisposeAsync();
 
-    private static string ScriptDirectory { get; } = FindScriptDirectory();
-
-    private static string FindScriptDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Upstream.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "Upstream.Grpc.Tests", "python");
-            }
-        }
-
-        throw new InvalidOperationException($"No Upstream.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string ScriptDirectory => Path.Combine(AppContext.BaseDirectory, "python");
 }

@@ -15,6 +15,9 @@ switch (command)
 {
     case "run":
         return await new BenchmarkRunner(BenchmarkSettings.From(arguments), workload).RunAsync();
+    case "our-server":
+        await OurServer.RunAsync(arguments.Number("port", 5000));
+        return 0;
     case "bare-server":
         await BareServer.RunAsync(arguments.Number("port", 5000), workload);
         return 0;
@@ -31,6 +34,6 @@ switch (command)
 
         return 0;
     default:
-        Console.Error.WriteLine("usage: Upstream.Benchmarks.Grpc [run|bare-server|client] [--name value ...]; see tests/benchmarks/README.md");
+        Console.Error.WriteLine("usage: Upstream.Benchmarks.Grpc [run|our-server|bare-server|client] [--name value ...]; see tests/benchmarks/README.md");
         return 2;
 }

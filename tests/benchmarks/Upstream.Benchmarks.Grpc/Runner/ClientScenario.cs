@@ -11,6 +11,8 @@ internal sealed record ClientScenario(string Name, string Caller, string Server)
 
     public static IReadOnlyList<ClientScenario> All =>
     [
+        new(OursToOurs, OurCaller, ServerUnderTest.Ours),
+        new(OursToBare, OurCaller, ServerUnderTest.Bare),
         new(RawToBare, RawCaller, ServerUnderTest.Bare),
     ];
 }

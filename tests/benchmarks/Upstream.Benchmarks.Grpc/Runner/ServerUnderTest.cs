@@ -12,13 +12,14 @@ internal sealed record ServerUnderTest(string Name, Func<int, ChildProcessSpec> 
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
-        [Ours] = "our gRPC server (services/Upstream.Grpc), the interop TestService's UnaryCall",
+        [Ours] = "our gRPC server (services/Upstream.Grpc) with its default interceptors, serving TestService.UnaryCall as the interop server does",
         [Bare] = "bare Kestrel HTTP/2 handler writing the same bytes (the ceiling)",
         [Grpcio] = "official grpcio server (Python, C-core; thread-pool server, 8 workers)",
     };
 
     public static IReadOnlyList<ServerUnderTest> All(BenchmarkSettings settings) =>
     [
+        new(Ours, port => Self.Command("our-server", settings, "--port", Text(port))),
         new(Bare, port => Self.Command("bare-server", settings, "--port", Text(port))),
         new(Grpcio, port => new ChildProcessSpec("/usr/bin/python3", ["grpcio_server.py", Text(port)])
         {

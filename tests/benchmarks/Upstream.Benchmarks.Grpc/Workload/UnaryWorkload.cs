@@ -12,6 +12,8 @@ internal sealed class UnaryWorkload(int requestPayloadBytes, int responseBytes)
 {
     public const string Path = "/grpc.testing.TestService/UnaryCall";
 
+    public int ResponseBytes { get; } = responseBytes;
+
     public SimpleRequest Request { get; } = new()
     {
         ResponseSize = responseBytes,

@@ -19,8 +19,9 @@ public static class GrpcServerExtensions
 {
     /// <summary>
     /// Registers the gRPC server. Kestrel's endpoints default to HTTP/1.1 and HTTP/2 on one port: gRPC calls arrive as
-    /// HTTP/2 (h2c with prior knowledge on plaintext, ALPN h2 over TLS) while /health and /alive still answer HTTP/1.1.
-    /// Configuration (<c>Kestrel:EndpointDefaults:Protocols</c>) overrides that default.
+    /// HTTP/2 (with prior knowledge on plaintext, detected per connection; by ALPN over TLS) while /health and /alive
+    /// still answer HTTP/1.1. Configuration (<c>Kestrel:EndpointDefaults:Protocols</c>) overrides the protocols; an
+    /// application's own <c>ConfigureEndpointDefaults</c> replaces this one (Kestrel keeps only the last).
     /// </summary>
     public static IServiceCollection AddGrpcServer(this IServiceCollection services, Action<GrpcServerOptions>? configure = null)
     {
@@ -40,7 +41,11 @@ public static class GrpcServerExtensions
         services.TryAddSingleton(provider => new CallPipeline(provider, provider.GetRequiredService<IOptions<GrpcServerOptions>>().Value));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http1AndHttp2));
+        {
+            // The request's own :scheme ("http") stands, though the prior-knowledge connection is flagged as negotiated.
+            kestrel.AllowAlternateSchemes = true;
+            kestrel.ConfigureEndpointDefaults(listen => listen.UseHttp1AndHttp2());
+        });
         StandardServices.Add(services);
         return services;
     }
@@ -72,6 +77,20 @@ public static class GrpcServerExtensions
         }
 
         return new ServiceConventionBuilder(binder.Builders);
+    }
+
+    /// <summary>
+    /// HTTP/1.1 and HTTP/2 on one endpoint, plaintext included (HTTP/2 by prior knowledge, as gRPC clients speak it).
+    /// <c>AddGrpcServer</c> makes this the default for endpoints configured after it (URLs, configuration); call it
+    /// on a <c>Listen</c> made in code before <c>AddGrpcServer</c> ran.
+    /// </summary>
+    public static ListenOptions UseHttp1AndHttp2(this ListenOptions listen)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        listen.Protocols = HttpProtocols.Http1AndHttp2;
+        var prefaceTimeout = listen.KestrelServerOptions.Limits.KeepAliveTimeout;
+        listen.Use(next => new PriorKnowledgeHttp2(next, prefaceTimeout).OnConnectionAsync);
+        return listen;
     }
 
     /// <summary>The ASP.NET Core request behind a call (for features gRPC does not surface itself).</summary>

@@ -14,10 +14,27 @@ internal static class ClientLoad
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkAsync(caller, measureFrom, stopAt)));
+        var cpu = MeasuredCpuAsync(measureFrom, stopAt);
         var outcomes = await Task.WhenAll(workers);
 
         var latencies = outcomes.SelectMany(o => o.Latencies).ToList();
-        return LoadResult.From(scenario, 0, duration, latencies, outcomes.Sum(o => o.Failed));
+        var result = LoadResult.From(scenario, 0, duration, latencies, outcomes.Sum(o => o.Failed));
+        return result with { CpuMicrosecondsPerCall = (await cpu).TotalMicroseconds / Math.Max(1, result.Succeeded) };
+    }
+
+    // This process's CPU time over the measured window only: what the client spends per call.
+    private static async Task<TimeSpan> MeasuredCpuAsync(long measureFrom, long stopAt)
+    {
+        await Task.Delay(Until(measureFrom));
+        var before = Environment.CpuUsage.TotalTime;
+        await Task.Delay(Until(stopAt));
+        return Environment.CpuUsage.TotalTime - before;
+    }
+
+    private static TimeSpan Until(long timestamp)
+    {
+        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private static async Task<WorkerOutcome> WorkAsync(IUnaryCaller caller, long measureFrom, long stopAt)

@@ -1,6 +1,9 @@
 namespace Upstream.Benchmarks.Grpc.Load;
 
-/// <summary>What one measured run of a load generator saw: calls completed per second and their latency.</summary>
+/// <summary>
+/// What one measured run of a load generator saw: calls completed per second, their latency, and the CPU time
+/// per call of the side being measured (the server under h2load, the client process in client runs).
+/// </summary>
 internal sealed record LoadResult(
     string Scenario,
     int Round,
@@ -9,7 +12,8 @@ internal sealed record LoadResult(
     long Failed,
     double RequestsPerSecond,
     double P50Milliseconds,
-    double P99Milliseconds)
+    double P99Milliseconds,
+    double? CpuMicrosecondsPerCall = null)
 {
     /// <summary>Summarises the latencies (in microseconds) of the calls that succeeded within the measured window.</summary>
     public static LoadResult From(string scenario, int round, TimeSpan measured, List<double> latencyMicroseconds, long failed)

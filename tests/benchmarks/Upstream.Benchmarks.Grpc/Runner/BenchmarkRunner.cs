@@ -56,7 +56,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
         await CheckAsync(port, server.Name);
 
         Console.WriteLine($"round {round}: h2load -> {server.Name}");
-        var results = new List<LoadResult> { await H2Load.RunAsync(server.Name, round, port, requestFile, settings.Load, work, _pinning) };
+        var results = new List<LoadResult> { await H2Load.RunAsync(server.Name, round, port, requestFile, settings.Load, work, _pinning, process.Id) };
         foreach (var scenario in ClientScenario.All.Where(s => s.Server == server.Name))
         {
             Console.WriteLine($"round {round}: {scenario.Name}");

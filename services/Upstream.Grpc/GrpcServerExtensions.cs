@@ -87,7 +87,12 @@ public static class GrpcServerExtensions
     public static ListenOptions UseHttp1AndHttp2(this ListenOptions listen)
     {
         ArgumentNullException.ThrowIfNull(listen);
-        listen.Protocols = HttpProtocols.Http1AndHttp2;
+        // Kestrel's default already; setting it anyway would make Kestrel log that plaintext HTTP/2 is disabled.
+        if (listen.Protocols != HttpProtocols.Http1AndHttp2)
+        {
+            listen.Protocols = HttpProtocols.Http1AndHttp2;
+        }
+
         var prefaceTimeout = listen.KestrelServerOptions.Limits.KeepAliveTimeout;
         listen.Use(next => new PriorKnowledgeHttp2(next, prefaceTimeout).OnConnectionAsync);
         return listen;

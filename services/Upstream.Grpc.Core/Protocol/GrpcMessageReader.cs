@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace Upstream.Grpc.Protocol;
 
@@ -12,6 +13,8 @@ public static class GrpcMessageReader
 {
     /// <summary>Reads the next message, or returns null when the stream ends cleanly between messages.</summary>
     /// <param name="encoding">The sender's <c>grpc-encoding</c> (null or identity when none).</param>
+    // Per-call state machines come from a pool rather than the heap: this runs on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<T?> ReadAsync<T>(
         PipeReader reader, Marshaller<T> marshaller, string? encoding, int maxMessageSize, CancellationToken cancellationToken)
         where T : class

@@ -68,7 +68,7 @@ public static class GrpcTimeout
         ];
         foreach (var (ticksPerUnit, unit) in units)
         {
-            var value = (ticks + ticksPerUnit - 1) / ticksPerUnit;
+            var value = (ticks / ticksPerUnit) + (ticks % ticksPerUnit == 0 ? 0 : 1); // rounded up, without overflow
             if (value <= MaxValue)
             {
                 return Text(value, unit);

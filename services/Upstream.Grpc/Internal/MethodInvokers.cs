@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,8 @@ namespace Upstream.Grpc.Internal;
 internal abstract class MethodInvoker<TService>(ServiceActivator<TService> activator)
     where TService : class
 {
+    // Per-call state machines come from a pool rather than the heap: this runs on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask InvokeAsync(ServerCallContext callContext)
     {
         var context = (HttpServerCallContext)callContext;

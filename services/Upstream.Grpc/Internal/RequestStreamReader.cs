@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Upstream.Grpc.Protocol;
 
 namespace Upstream.Grpc.Internal;
@@ -38,6 +39,8 @@ internal sealed class RequestStreamReader<TRequest>(HttpServerCallContext contex
     }
 
     /// <summary>The one request of a unary or server-streaming call; it must be followed by the end of the stream.</summary>
+    // Per-call state machines come from a pool rather than the heap: this runs on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<TRequest> ReadSingleAsync(HttpServerCallContext context, Marshaller<TRequest> marshaller)
     {
         var reader = context.HttpContext.Request.BodyReader;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace Upstream.Grpc.Telemetry;
@@ -9,6 +10,8 @@ namespace Upstream.Grpc.Telemetry;
 /// </summary>
 internal sealed partial class LoggingInterceptor(ILogger<LoggingInterceptor> logger) : ServerInterceptor
 {
+    // Per-call state machines come from a pool rather than the heap: this runs on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask InterceptAsync(ServerCallContext context, IMethod method, ServerCallContinuation next)
     {
         var started = Stopwatch.GetTimestamp();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 
 namespace Upstream.Grpc.Telemetry;
 
@@ -19,6 +20,8 @@ internal sealed class MetricsInterceptor : ServerInterceptor
         calls = meter.CreateCounter<long>("rpc.server.calls", "{call}", "gRPC calls handled by this server, by outcome.");
     }
 
+    // Per-call state machines come from a pool rather than the heap: this runs on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask InterceptAsync(ServerCallContext context, IMethod method, ServerCallContinuation next)
     {
         var started = Stopwatch.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Upstream.Grpc.Internal;
 
 namespace Upstream.Grpc.Telemetry;
@@ -10,6 +11,8 @@ namespace Upstream.Grpc.Telemetry;
 /// </summary>
 internal sealed class TracingInterceptor : ServerInterceptor
 {
+    // Per-call state machines come from a pool rather than the heap: this runs on every call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask InterceptAsync(ServerCallContext context, IMethod method, ServerCallContinuation next)
     {
         var activity = Activity.Current;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -26,14 +27,26 @@ internal sealed class TestGrpcHost : IAsyncDisposable
     public CapturedLogs Logs => app.Services.GetRequiredService<CapturedLogs>();
 
     public static async Task<TestGrpcHost> StartAsync(
-        Action<IServiceCollection> configureServices, Action<WebApplication> map, Action<GrpcServerOptions>? configureGrpc = null)
+        Action<IServiceCollection> configureServices,
+        Action<WebApplication> map,
+        Action<GrpcServerOptions>? configureGrpc = null,
+        Action<ListenOptions>? configureListen = null,
+        bool bindFromUrls = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton(logs);
         builder.Services.AddGrpcServer(configureGrpc);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttp1AndHttp2()));
+        if (bindFromUrls)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0"); // as services are bound: from their configured URL
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => configureListen?.Invoke(listen.UseHttp1AndHttp2())));
+        }
+
         configureServices(builder.Services);
         var app = builder.Build();
         map(app);

@@ -1,0 +1,62 @@
+using Google.Rpc;
+using Grpc.Testing;
+using Upstream.Grpc.Protocol;
+using Upstream.Grpc.Tests.Wire;
+
+namespace Upstream.Grpc.Tests.Server;
+
+/// <summary>Invalid input comes back as INVALID_ARGUMENT with a google.rpc.BadRequest naming each field.</summary>
+public sealed class RichErrorTests
+{
+    [Fact]
+    public async Task Field_violations_travel_in_grpc_status_details_bin()
+    {
+        await using var host = await TestGrpcHost.StartAsync(_ => { }, app => app.MapGrpcService<ValidatingService>());
+        using var client = new WireClient(host.Address);
+
+        var response = await client.SendAsync("/grpc.testing.TestService/UnaryCall", WireClient.Frame(new SimpleRequest { ResponseSize = -1 }));
+
+        Assert.Equal("3", response.GrpcStatus);
+        Assert.Equal("The request has invalid fields.", response.GrpcMessage);
+        var details = Assert.IsType<string>(response.Headers["grpc-status-details-bin"]);
+        Assert.DoesNotContain("=", details, StringComparison.Ordinal);
+        var received = new Metadata();
+        Assert.True(MetadataEncoding.TryAdd(received, "grpc-status-details-bin", details));
+        var exception = new RpcException(new Status(StatusCode.InvalidArgument, ""), received);
+        Assert.Equal(3, exception.GetRpcStatus()!.Code);
+        Assert.Equal(
+            [("response_size", "must not be negative"), ("payload.body", "is required")],
+            exception.GetFieldViolations().Select(violation => (violation.Field, violation.Description)));
+    }
+
+    [Fact]
+    public void Precondition_failures_and_missing_resources_carry_their_details()
+    {
+        var closed = RpcErrors.FailedPrecondition("The call is closed.", ("STATE", "calls/42", "closed on 15 July"));
+        var missing = RpcErrors.NotFound("No such call.", "call", "calls/42");
+
+        Assert.Equal(StatusCode.FailedPrecondition, closed.StatusCode);
+        Assert.Equal("calls/42", Assert.Single(closed.GetPreconditionViolations()).Subject);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("call", missing.GetDetail<ResourceInfo>()!.ResourceType);
+        Assert.Empty(missing.GetFieldViolations());
+    }
+
+    [Fact]
+    public void Malformed_details_from_a_peer_read_as_none()
+    {
+        var exception = new RpcException(new Status(StatusCode.Internal, "x"), new Metadata { { "grpc-status-details-bin", [0xFF, 0xFF] } });
+
+        Assert.Null(exception.GetRpcStatus());
+        Assert.Empty(exception.GetFieldViolations());
+    }
+
+    private sealed class ValidatingService : TestService.TestServiceBase
+    {
+        public override Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context) =>
+            throw RpcErrors.InvalidArgument(
+                "The request has invalid fields.",
+                ("response_size", "must not be negative"),
+                ("payload.body", "is required"));
+    }
+}

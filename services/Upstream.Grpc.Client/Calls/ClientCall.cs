@@ -281,12 +281,8 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
     {
         if (Finish(reason, Metadata.Empty))
         {
+            // Cancels a send still waiting for headers; Finish has already reset an open response stream.
             aborted.Cancel();
-            lock (gate)
-            {
-                // Disposing a response whose stream is still open sends RST_STREAM(CANCEL).
-                response?.Dispose();
-            }
         }
     }
 
@@ -314,15 +310,15 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
             outcome = new Outcome(status, trailing);
         }
 
+        // A settled call no longer listens to the caller's token (it may outlive many calls) or its deadline.
+        callerCancellation.Unregister();
         deadlineTimer?.Dispose();
         requestStream?.Abort(new RpcException(status, trailing));
         headers.TrySetException(new RpcException(status, trailing));
-        if (status.StatusCode == StatusCode.OK)
+        lock (gate)
         {
-            lock (gate)
-            {
-                response?.Dispose();
-            }
+            // Releases the stream; one still open (the call was aborted) is reset with RST_STREAM(CANCEL).
+            response?.Dispose();
         }
 
         return true;

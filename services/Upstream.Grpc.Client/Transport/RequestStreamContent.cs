@@ -39,6 +39,9 @@ internal sealed class RequestStreamContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream target, TransportContext? context, CancellationToken cancellationToken)
     {
+        // SocketsHttpHandler holds HTTP/2 request headers back until the body is first flushed; flush now so the
+        // server sees the call start even before the first message (a duplex call may wait for a response first).
+        await target.FlushAsync(cancellationToken);
         stream.TrySetResult(target);
         await completed.Task.WaitAsync(cancellationToken);
     }

@@ -18,6 +18,14 @@ public static class GrpcMessageWriter
         }
 
         var payload = marshaller.Serialize(message);
+        if (payload.Length == 0)
+        {
+            // .NET's GZipStream writes nothing at all for empty input, which is not a valid gzip stream (grpc-js
+            // rejects it). An empty message goes uncompressed instead: the flag is per message, so that is allowed.
+            WriteUncompressed(output, message, marshaller);
+            return;
+        }
+
         using var compressed = new MemoryStream(payload.Length / 2 + 64);
         GrpcCompression.Compress(encoding, payload, compressed);
         var length = (int)compressed.Length;

@@ -129,6 +129,31 @@ public sealed class ClientOnTheWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registered_client_takes_its_options_and_forwards_the_bearer_token()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // The first replica is down: only a retry reaches the second.
+            ["services:interop:http:0"] = $"http://127.0.0.1:{Upstream.Hosting.Infrastructure.FreePort.Next()}",
+            ["services:interop:http:1"] = server.Address.ToString(),
+        }).Build());
+        services.AddGrpcClient<TestService.TestServiceClient>("interop", options =>
+        {
+            options.Retry.InitialBackoff = TimeSpan.FromMilliseconds(10);
+            options.Retry.IsIdempotent = method => method == TestService.EmptyCallMethod;
+        }).ForwardBearerToken();
+        await using var provider = services.BuildServiceProvider();
+        var accessor = provider.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext();
+        accessor.HttpContext.Request.Headers.Authorization = "Bearer token-of-the-caller";
+
+        await provider.GetRequiredService<TestService.TestServiceClient>().EmptyCallAsync(new Empty());
+
+        Assert.Equal("Bearer token-of-the-caller", Assert.Single(server.Requests).Headers["authorization"]);
+    }
+
+    [Fact]
     public async Task A_registered_client_without_addresses_says_which_setting_is_missing()
     {
         var services = new ServiceCollection();

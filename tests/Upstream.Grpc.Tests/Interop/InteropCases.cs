@@ -10,7 +10,7 @@ namespace Upstream.Grpc.Tests.Interop;
 /// </summary>
 internal static class InteropCases
 {
-    public static readonly TheoryData<string> Names =
+    public static readonly string[] Names =
     [
         "empty_unary", "large_unary", "client_streaming", "server_streaming", "ping_pong", "empty_stream",
         "status_code_and_message", "special_status_message", "custom_metadata", "timeout_on_sleeping_server",

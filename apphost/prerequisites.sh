@@ -2,6 +2,7 @@
 # Installs what Upstream needs from Debian's packages, if it is missing. Used by both set-up commands.
 #   prerequisites.sh run    what running the system needs
 #   prerequisites.sh test   that, plus what the tests need (the official gRPC clients, headless chromium)
+#   prerequisites.sh bench  what running needs, plus the benchmarks' tools (h2load, the grpcio peer server)
 set -euo pipefail
 purpose=${1:-run}
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,12 +16,19 @@ missing=()
 compgen -G "/usr/lib/postgresql/1[5-9]/bin/postgres" >/dev/null || missing+=(postgresql)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
-if [ "$purpose" = test ]; then
+if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
     # Debian's own python3 (not a pyenv one first on PATH) with the official gRPC C-core bindings.
+    # The benchmarks use it too: the grpcio server is the peer our server is compared with.
     [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import grpc, google.protobuf' 2>/dev/null || missing+=(python3 python3-grpcio python3-protobuf)
+fi
+if [ "$purpose" = test ]; then
     command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
     # Headless Debian chromium for the dashboard's browser test (Playwright drives it; no browser is downloaded).
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
+if [ "$purpose" = bench ]; then
+    # h2load drives the servers (taskset, which pins them to cores, comes with util-linux above).
+    command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -46,12 +46,14 @@ public static class GrpcServerExtensions
             kestrel.AllowAlternateSchemes = true;
             kestrel.ConfigureEndpointDefaults(listen => listen.UseHttp1AndHttp2());
         });
+        StandardServices.Add(services);
         return services;
     }
 
     /// <summary>
     /// Maps every method of <typeparamref name="TService"/> (a class derived from a generated <c>XxxBase</c>) to its
-    /// own route, plus, once per application, the UNIMPLEMENTED answer for unknown services and methods. The result
+    /// own route, plus, once per application, the UNIMPLEMENTED answer for unknown services and methods and the
+    /// standard health and reflection services. The result
     /// applies conventions such as <c>RequireAuthorization()</c> to all the service's methods.
     /// </summary>
     public static IEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints)
@@ -71,6 +73,7 @@ public static class GrpcServerExtensions
         if (registry.TryClaimUnimplementedRoute())
         {
             UnimplementedEndpoint.Map(endpoints, registry);
+            StandardServices.Map(endpoints);
         }
 
         return new ServiceConventionBuilder(binder.Builders);

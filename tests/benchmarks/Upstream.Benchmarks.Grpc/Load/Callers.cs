@@ -1,0 +1,14 @@
+using Upstream.Benchmarks.Grpc.Runner;
+using Upstream.Benchmarks.Grpc.Workload;
+
+namespace Upstream.Benchmarks.Grpc.Load;
+
+internal static class Callers
+{
+    public static IUnaryCaller Create(string name, Uri server, UnaryWorkload workload) => name switch
+    {
+        ClientScenario.OurCaller => new OurClientCaller(server, workload),
+        ClientScenario.RawCaller => new RawHttpCaller(server, workload),
+        _ => throw new ArgumentException($"Unknown caller '{name}'."),
+    };
+}

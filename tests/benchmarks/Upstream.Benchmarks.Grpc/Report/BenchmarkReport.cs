@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Upstream.Benchmarks.Grpc.Load;
+using Upstream.Benchmarks.Grpc.Runner;
+using Upstream.Benchmarks.Grpc.Workload;
+
+namespace Upstream.Benchmarks.Grpc.Report;
+
+/// <summary>
+/// Turns the rounds into results/grpc.md (medians and the target ratios) and results/grpc.json (every round,
+/// the settings and the machine). Ratios are taken within each round, then the median: both sides of a ratio
+/// were measured minutes apart under the same conditions.
+/// </summary>
+internal sealed class BenchmarkReport(
+    BenchmarkSettings settings, UnaryWorkload workload, MachineFacts machine, IReadOnlyList<LoadResult> results)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    // Per core: calls per CPU-second of the measured side (1 / CPU per call), immune to other work on the machine.
+    // Wall clock: calls per second as the load generator saw them, which other work on a shared machine moves.
+    private static readonly Ratio[] Ratios =
+    [
+        new("our server / bare Kestrel, per core", ServerUnderTest.Ours, ServerUnderTest.Bare, 0.85, ">= 0.85", PerCore),
+        new("our server / grpcio, per core", ServerUnderTest.Ours, ServerUnderTest.Grpcio, 1.0, "> 1", PerCore),
+        new("our client / HttpClient (both against bare), per core", ClientScenario.OursToBare, ClientScenario.RawToBare, null, "-", PerCore),
+        new("our server / bare Kestrel, wall clock", ServerUnderTest.Ours, ServerUnderTest.Bare, null, "(see per core)", WallClock),
+        new("our server / grpcio, wall clock", ServerUnderTest.Ours, ServerUnderTest.Grpcio, null, "(see per core)", WallClock),
+        new("our client / HttpClient (both against bare), wall clock", ClientScenario.OursToBare, ClientScenario.RawToBare, null, "-", WallClock),
+    ];
+
+    private static double PerCore(LoadResult result) => 1_000_000 / (result.CpuMicrosecondsPerCall ?? double.NaN);
+
+    private static double WallClock(LoadResult result) => result.RequestsPerSecond;
+
+    public async Task<IReadOnlyList<string>> WriteAsync(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var markdown = Path.Combine(directory, "grpc.md");
+        var json = Path.Combine(directory, "grpc.json");
+        await File.WriteAllTextAsync(markdown, Markdown());
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { settings, machine, workload = WorkloadFacts(), results }, Json));
+        return [markdown, json];
+    }
+
+    public string Summary()
+    {
+        var text = new StringBuilder();
+        foreach (var scenario in Scenarios())
+        {
+            text.AppendLine(Invariant($"{scenario,-40} {Median(scenario, r => r.RequestsPerSecond),10:F0} calls/s"));
+        }
+
+        foreach (var ratio in MeasurableRatios())
+        {
+            text.AppendLine(Invariant($"{ratio.Name,-40} {ratio.Value(results):F2} (target {ratio.Target})"));
+        }
+
+        return text.ToString();
+    }
+
+    private string Markdown()
+    {
+        var load = settings.Load;
+        var text = new StringBuilder();
+        text.AppendLine("# gRPC unary benchmark");
+        text.AppendLine();
+        text.AppendLine(Invariant($"Written by `bash tests/benchmarks/grpc.sh` on {machine.StartedAt:yyyy-MM-dd HH:mm} UTC. See tests/benchmarks/README.md for how to read it."));
+        text.AppendLine();
+        text.AppendLine(Invariant($"- Call: `grpc.testing.TestService/UnaryCall`, {settings.RequestPayloadBytes}-byte payload in, {settings.ResponseBytes}-byte payload out ({workload.FramedRequest.Length} and {workload.FramedResponse.Length} bytes on the wire as gRPC messages). Before each measurement the official grpcio client checked that the server returns exactly the expected bytes with status OK."));
+        text.AppendLine(Invariant($"- Servers: h2load, {load.Connections} connections x {load.Streams} streams ({load.Connections * load.Streams} calls in flight), {load.WarmUp.TotalSeconds:F0} s warm-up, then {load.Duration.TotalSeconds:F0} s measured."));
+        text.AppendLine(Invariant($"- Clients: {settings.ClientConcurrency} concurrent calls, same warm-up and duration."));
+        text.AppendLine(Invariant($"- {settings.Rounds} rounds, servers interleaved; tables show the median of the rounds."));
+        text.AppendLine(Invariant($"- Machine: {machine.Cores} cores, {machine.Os}; {machine.DotNet}; {machine.H2Load}; {machine.Grpcio}."));
+        text.AppendLine(Invariant($"- Pinning: {machine.Pinning}. Load average before {machine.LoadBefore}, after {machine.LoadAfter}. The machine is shared: calls per second move with other work, so targets are judged per core (calls per CPU-second of the measured process, from /proc), which does not."));
+        text.AppendLine();
+        text.AppendLine("## Target ratios");
+        text.AppendLine();
+        text.AppendLine("| ratio | median | rounds | target | met |");
+        text.AppendLine("|---|---:|---|---|---|");
+        foreach (var ratio in MeasurableRatios())
+        {
+            var perRound = string.Join(", ", ratio.PerRound(results).Select(v => Invariant($"{v:F2}")));
+            var value = ratio.Value(results);
+            var met = ratio.Minimum is { } minimum ? (value >= minimum ? "yes" : "**no**") : "-";
+            text.AppendLine(Invariant($"| {ratio.Name} | {value:F2} | {perRound} | {ratio.Target} | {met} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Medians");
+        text.AppendLine();
+        text.AppendLine("| scenario | calls/s | CPU µs per call | calls per CPU-second | p50 ms | p99 ms | failed calls |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var scenario in Scenarios())
+        {
+            text.AppendLine(Invariant($"| {Describe(scenario)} | {Median(scenario, r => r.RequestsPerSecond):F0} | {Median(scenario, r => r.CpuMicrosecondsPerCall ?? double.NaN):F1} | {Median(scenario, PerCore):F0} | {Median(scenario, r => r.P50Milliseconds):F2} | {Median(scenario, r => r.P99Milliseconds):F2} | {results.Where(r => r.Scenario == scenario).Sum(r => r.Failed)} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Every round");
+        text.AppendLine();
+        text.AppendLine("| round | scenario | calls/s | CPU µs per call | p50 ms | p99 ms | calls | failed |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results.OrderBy(r => r.Round))
+        {
+            text.AppendLine(Invariant($"| {r.Round} | {r.Scenario} | {r.RequestsPerSecond:F0} | {r.CpuMicrosecondsPerCall:F1} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {r.Succeeded} | {r.Failed} |"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(string scenario) =>
+        ServerUnderTest.Descriptions.TryGetValue(scenario, out var description) ? $"{scenario}: {description}" : scenario;
+
+    private IEnumerable<string> Scenarios() => results.Select(r => r.Scenario).Distinct();
+
+    private IEnumerable<Ratio> MeasurableRatios() => Ratios.Where(r => r.PerRound(results).Any());
+
+    private double Median(string scenario, Func<LoadResult, double> value) =>
+        Statistics.Median(results.Where(r => r.Scenario == scenario).Select(value));
+
+    private object WorkloadFacts() => new
+    {
+        path = UnaryWorkload.Path,
+        requestHex = Convert.ToHexStringLower(workload.RequestMessage),
+        responseHex = Convert.ToHexStringLower(workload.ResponseMessage),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Ratio(string Name, string Numerator, string Denominator, double? Minimum, string Target, Func<LoadResult, double> Rate)
+    {
+        public IReadOnlyList<double> PerRound(IReadOnlyList<LoadResult> results) =>
+            [.. results.Where(r => r.Scenario == Numerator)
+                .Join(results.Where(r => r.Scenario == Denominator), n => n.Round, d => d.Round,
+                    (n, d) => Rate(n) / Rate(d))];
+
+        public double Value(IReadOnlyList<LoadResult> results) => Statistics.Median(PerRound(results));
+    }
+}

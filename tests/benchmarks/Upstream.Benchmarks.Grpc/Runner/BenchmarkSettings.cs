@@ -1,0 +1,25 @@
+using Upstream.Benchmarks.Grpc.Load;
+
+namespace Upstream.Benchmarks.Grpc.Runner;
+
+/// <summary>Everything that shapes a run; all of it is written into the results so a figure can be reproduced.</summary>
+internal sealed record BenchmarkSettings(
+    H2LoadSettings Load,
+    int ClientConcurrency,
+    int Rounds,
+    int RequestPayloadBytes,
+    int ResponseBytes,
+    string ResultsDirectory)
+{
+    public static BenchmarkSettings From(Arguments arguments) => new(
+        new H2LoadSettings(
+            arguments.Number("connections", 4),
+            arguments.Number("streams", 16),
+            arguments.Seconds("warmup", 5),
+            arguments.Seconds("duration", 10)),
+        arguments.Number("client-concurrency", 64),
+        arguments.Number("rounds", 3),
+        arguments.Number("request-bytes", 128),
+        arguments.Number("response-bytes", 128),
+        arguments.Text("results", Path.Combine("tests", "benchmarks", "results")));
+}

@@ -80,6 +80,11 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         Assert.Equal("The call closed at 12:00 on Monday 15 July 2030.", late.Status.Detail);
         Assert.NotEmpty(late.GetPreconditionViolations());
 
+        var notStaff = await Assert.ThrowsAsync<RpcException>(() => service.Applications.ShortlistApplicationAsync(new ShortlistApplicationRequest { ApplicationId = application.Id }, adur).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, notStaff.StatusCode);
+        var draftShortlisted = await Assert.ThrowsAsync<RpcException>(() => service.Applications.ShortlistApplicationAsync(new ShortlistApplicationRequest { ApplicationId = application.Id }, staff).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, draftShortlisted.StatusCode);
+
         var missing = await Assert.ThrowsAsync<RpcException>(() => service.Applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = Guid.NewGuid().ToString() }, staff).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
@@ -160,6 +165,8 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
             var review = new ScoreApplicationRequest { ApplicationId = started.Id };
             review.Scores.Add("upstream", score);
             await service.Reviews.ScoreApplicationAsync(review, staff);
+            var shortlisted = await service.Applications.ShortlistApplicationAsync(new ShortlistApplicationRequest { ApplicationId = started.Id }, staff);
+            Assert.Equal(ApplicationState.Shortlisted, shortlisted.State);
             ids[council] = started.Id;
         }
 

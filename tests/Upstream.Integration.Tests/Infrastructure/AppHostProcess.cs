@@ -32,7 +32,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         var root = RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/CONFIG/TFM
         var dll = Path.Combine(root, "apphost", "Upstream.AppHost", "bin", configuration, "net10.0", "Upstream.AppHost.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, $"--Upstream:DataDirectory={dataDirectory}", .. settings])
+        // As a terminal runs a foreground command: SIGINT at its default. A test run started in the background (as CI
+        // scripts may) inherits SIGINT ignored, .NET keeps it ignored, and Ctrl+C would never reach the app host.
+        var info = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3",
+            ["-c", ForegroundSignals, "dotnet", dll, $"--Upstream:DataDirectory={dataDirectory}", .. settings])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -46,6 +49,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         host._process.BeginErrorReadLine();
         return host;
     }
+
+    /// <summary>Resets SIGINT and SIGQUIT to their defaults, then becomes (exec) the command: same process id.</summary>
+    private const string ForegroundSignals =
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); signal.signal(signal.SIGQUIT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])";
 
     private void Add(string? line)
     {

@@ -68,6 +68,9 @@ public sealed class ApplicationsApi(ApplicationDesk desk) : V1.ApplicationServic
         return await ReplyAsync(await desk.GrantExtensionAsync(context.Caller(), id, until, request.Reason, context.CancellationToken));
     }
 
+    public override async Task<V1.Application> ShortlistApplication(V1.ShortlistApplicationRequest request, ServerCallContext context) =>
+        await ReplyAsync(await desk.ShortlistAsync(context.Caller(), ProtoMapping.Id(request.ApplicationId, "application_id"), context.CancellationToken));
+
     public override async Task<V1.Application> OverrideScreening(V1.OverrideScreeningRequest request, ServerCallContext context)
     {
         var id = ProtoMapping.Id(request.ApplicationId, "application_id");

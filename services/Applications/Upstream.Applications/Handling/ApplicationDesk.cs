@@ -69,6 +69,15 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
         return application;
     }
 
+    public async Task<Application> ShortlistAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "shortlist applications");
+        var (application, _) = await ApplicationAsync(applicationId, cancellationToken);
+        application.Shortlist(caller.Subject, clock.GetUtcNow());
+        await SaveAsync(ChangedMeanwhile, cancellationToken);
+        return application;
+    }
+
     public async Task<Application> OverrideScreeningAsync(Caller caller, Guid applicationId, bool eligible, string reason, CancellationToken cancellationToken)
     {
         Access.RequireStaff(caller, "override screening");

@@ -269,15 +269,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         _stopped = true;
         _stopping = true;
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            // A health probe caught mid-connection must not hold up stopping the processes themselves.
-            await Task.WhenAll(_monitors).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Carry on: the probes end when their resources stop.
-        }
+        await Task.WhenAll(_monitors).ConfigureAwait(false);
         var remaining = Resources.ToList();
         while (remaining.Count > 0)
         {

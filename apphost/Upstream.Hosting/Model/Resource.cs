@@ -73,12 +73,9 @@ public interface IResourceWithConnectionString
 }
 
 /// <summary>What a project's environment is being built from: one replica of one project.</summary>
-public sealed class EnvironmentContext(IDictionary<string, string> variables, int replica, SecretStore secrets)
+public sealed class EnvironmentContext(IDictionary<string, string> variables, int replica)
 {
     public IDictionary<string, string> Variables { get; } = variables;
 
     public int Replica { get; } = replica;
-
-    /// <summary>The app host's generated secrets, kept in its data folder so they survive a restart.</summary>
-    public SecretStore Secrets { get; } = secrets;
 }

@@ -74,7 +74,7 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
                     }
                 }
 
-                var environment = new EnvironmentContext(variables, replica, context.Secrets);
+                var environment = new EnvironmentContext(variables, replica);
                 foreach (var callback in EnvironmentCallbacks)
                 {
                     callback(environment);

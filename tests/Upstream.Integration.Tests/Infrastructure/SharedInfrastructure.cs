@@ -12,18 +12,15 @@ public sealed class SharedInfrastructure
     private static readonly Lazy<Task<SharedInfrastructure>> Instance = new(StartAsync);
     private int _counter;
 
-    private SharedInfrastructure(string root, LocalPostgres postgres, LocalRabbitMq rabbitMq)
-    {
-        Root = root;
-        Postgres = postgres;
-        RabbitMq = rabbitMq;
-    }
+    private SharedInfrastructure(LocalServers servers) => Servers = servers;
 
-    public string Root { get; }
+    private LocalServers Servers { get; }
 
-    public LocalPostgres Postgres { get; }
+    public string Root => Servers.Root;
 
-    public LocalRabbitMq RabbitMq { get; }
+    public LocalPostgres Postgres => Servers.Postgres;
+
+    public LocalRabbitMq RabbitMq => Servers.RabbitMq;
 
     public static Task<SharedInfrastructure> GetAsync() => Instance.Value;
 
@@ -31,39 +28,9 @@ public sealed class SharedInfrastructure
     {
         RemoveFoldersOfDeadRuns();
         var root = Path.Combine(Path.GetTempPath(), $"upstream-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        Directory.CreateDirectory(root);
-        var postgres = FreePort.StartAsync(port => LocalPostgres.StartAsync(new PostgresOptions(Path.Combine(root, "postgres", "data"), port, "upstream", Secret.Generate(), Durable: false)));
-        var rabbitMq = FreePort.StartAsync(port => LocalRabbitMq.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbitmq"), port, $"upstream-test-{Environment.ProcessId}@localhost", "upstream", Secret.Generate())));
-        try
-        {
-            await Task.WhenAll(postgres, rabbitMq);
-        }
-        catch
-        {
-            await StopAllAsync(root, postgres, rabbitMq);
-            throw;
-        }
-
-        var shared = new SharedInfrastructure(root, postgres.Result, rabbitMq.Result);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAllAsync(root, postgres, rabbitMq).GetAwaiter().GetResult();
-        return shared;
-    }
-
-    private static async Task StopAllAsync(string root, Task<LocalPostgres> postgres, Task<LocalRabbitMq> rabbitMq)
-    {
-        // In parallel: the test platform may end the process soon after the last test (the guards then finish the job).
-        await Task.WhenAll(
-            postgres.IsCompletedSuccessfully ? postgres.Result.DisposeAsync().AsTask() : Task.CompletedTask,
-            rabbitMq.IsCompletedSuccessfully ? rabbitMq.Result.DisposeAsync().AsTask() : Task.CompletedTask);
-
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp folder left behind is harmless.
-        }
+        var servers = await LocalServers.StartAsync(root, $"upstream-test-{Environment.ProcessId}", durable: false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => servers.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new SharedInfrastructure(servers);
     }
 
     /// <summary>A run that was killed could not delete its folder; the next run does, once that run's process is gone.</summary>

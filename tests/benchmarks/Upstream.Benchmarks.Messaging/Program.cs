@@ -16,10 +16,9 @@ using Upstream.ServiceDefaults.Data;
 var count = Argument("--count", 5000);
 var rate = Argument("--rate", 500);
 var seconds = Argument("--seconds", 10);
-var root = Path.Combine(Path.GetTempPath(), $"upstream-bench-messaging-{Environment.ProcessId}");
-Directory.CreateDirectory(root);
-await using var postgres = await FreePort.StartAsync(port => LocalPostgres.StartAsync(new PostgresOptions(Path.Combine(root, "pg"), port, "upstream", Secret.Generate(), Durable: true)));
-await using var rabbit = await FreePort.StartAsync(port => LocalRabbitMq.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbit"), port, $"upstream-bench-{Environment.ProcessId}@localhost", "upstream", Secret.Generate())));
+await using var servers = await LocalServers.StartAsync(
+    Path.Combine(Path.GetTempPath(), $"upstream-bench-messaging-{Environment.ProcessId}"), $"upstream-bench-{Environment.ProcessId}", durable: true);
+var (postgres, rabbit) = (servers.Postgres, servers.RabbitMq);
 await postgres.CreateDatabaseAsync("probe");
 
 var builder = Host.CreateApplicationBuilder();
@@ -154,9 +153,6 @@ var results = Path.Combine(RepositoryRoot(), "tests", "benchmarks", "results", "
 await File.WriteAllTextAsync(results, report);
 Console.WriteLine(report);
 Console.WriteLine($"Written to {results}");
-await rabbit.StopAsync();
-await postgres.StopAsync();
-Directory.Delete(root, recursive: true);
 
 int Argument(string name, int fallback)
 {

@@ -18,16 +18,16 @@ using Upstream.Grpc;
 using Upstream.Grpc.Client;
 using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Testing.Applications;
 
 const int Concurrency = 16;
 const int WarmUp = 200;
 const int Measured = 3000;
 
-var root = Path.Combine(Path.GetTempPath(), $"upstream-bench-submission-{Environment.ProcessId}");
-Directory.CreateDirectory(root);
-Console.WriteLine($"Starting PostgreSQL (durable commits) and RabbitMQ under {root} ...");
-await using var postgres = await FreePort.StartAsync(port => LocalPostgres.StartAsync(new PostgresOptions(Path.Combine(root, "postgres"), port, "upstream", Secret.Generate(), Durable: true)));
-await using var rabbit = await FreePort.StartAsync(port => LocalRabbitMq.StartAsync(new RabbitMqOptions(Path.Combine(root, "rabbitmq"), port, $"upstream-bench-{Environment.ProcessId}@localhost", "upstream", Secret.Generate())));
+Console.WriteLine("Starting PostgreSQL (durable commits) and RabbitMQ ...");
+await using var servers = await LocalServers.StartAsync(
+    Path.Combine(Path.GetTempPath(), $"upstream-bench-submission-{Environment.ProcessId}"), $"upstream-bench-{Environment.ProcessId}", durable: true);
+var (postgres, rabbit) = (servers.Postgres, servers.RabbitMq);
 await postgres.CreateDatabaseAsync("applicationsdb");
 
 var clock = new ProgrammeClock(DateTimeOffset.Parse("2030-06-20T12:00:00Z", CultureInfo.InvariantCulture));
@@ -66,7 +66,7 @@ try
     var callIds = new List<string>();
     for (var i = 0; i < callCount; i++)
     {
-        var call = await calls.DraftCallAsync(new DraftCallRequest { Details = Scenario.Details(i) }, staff);
+        var call = await calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call($"Benchmark call {i}") }, staff);
         await calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
         callIds.Add(call.Id);
     }
@@ -100,7 +100,7 @@ try
             {
                 var (callId, (code, token)) = items[n];
                 var t0 = Stopwatch.GetTimestamp();
-                var application = await applications.StartApplicationAsync(new StartApplicationRequest { CallId = callId, LeadCouncilCode = code, Draft = Scenario.Draft() }, token);
+                var application = await applications.StartApplicationAsync(new StartApplicationRequest { CallId = callId, LeadCouncilCode = code, Draft = SampleRequests.Draft() }, token);
                 var t1 = Stopwatch.GetTimestamp();
                 var submitted = await applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = application.Id }, token);
                 var t2 = Stopwatch.GetTimestamp();
@@ -120,15 +120,6 @@ finally
 {
     await app.StopAsync();
     await app.DisposeAsync();
-    try
-    {
-        await rabbit.StopAsync();
-        await postgres.StopAsync();
-    }
-    finally
-    {
-        Directory.Delete(root, recursive: true);
-    }
 }
 
 static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };

@@ -13,6 +13,7 @@ using Upstream.Applications.V1;
 using Upstream.Grpc;
 using Upstream.Grpc.Client;
 using Upstream.Integration.Tests.Infrastructure;
+using Upstream.Testing.Applications;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Applications;
@@ -29,12 +30,12 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
     public async Task Staff_open_a_call_a_council_applies_and_submission_screens_it_eligible()
     {
         await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(-10));
-        var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = Details() }, service.As("staff-1", Roles.Staff));
+        var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030") }, service.As("staff-1", Roles.Staff));
         await service.Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, service.As("staff-1", Roles.Staff));
         service.Clock.Now = Opens.AddDays(1);
 
         var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
-        var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = Draft() }, adur);
+        var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = SampleRequests.Draft() }, adur);
         var submitted = await service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, adur);
 
         Assert.Equal("Adur District Council", submitted.LeadCouncilName);
@@ -51,7 +52,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         var staff = service.As("staff-1", Roles.Staff);
         var call = await service.OpenCallAsync(staff);
         var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
-        var application = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = Draft() }, adur);
+        var application = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = SampleRequests.Draft() }, adur);
 
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => service.Applications.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.Id }).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
@@ -62,7 +63,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         Assert.Equal("You can see and change only your own council's applications.", other.Status.Detail);
 
         var charity = await Assert.ThrowsAsync<RpcException>(() => service.Applications.StartApplicationAsync(
-            new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "NOT-A-COUNCIL", Draft = Draft() }, staff).ResponseAsync);
+            new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "NOT-A-COUNCIL", Draft = SampleRequests.Draft() }, staff).ResponseAsync);
         Assert.Contains(charity.StatusCode, new[] { StatusCode.InvalidArgument, StatusCode.FailedPrecondition });
 
         var badId = await Assert.ThrowsAsync<RpcException>(() => service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = "nope" }, adur).ResponseAsync);
@@ -100,7 +101,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         {
             try
             {
-                await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = Draft() }, adur);
+                await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = "ADU", Draft = SampleRequests.Draft() }, adur);
                 return StatusCode.OK;
             }
             catch (RpcException e)
@@ -151,7 +152,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         await using var listener = await OutcomeListener.StartAsync(broker);
         await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1), broker);
         var staff = service.As("staff-1", Roles.Staff);
-        var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = Details(cohortSize: 2) }, staff);
+        var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030", cohortSize: 2) }, staff);
         service.Clock.Now = Opens.AddDays(-10);
         await service.Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
         service.Clock.Now = Opens.AddDays(1);
@@ -160,7 +161,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         foreach (var (council, score) in new[] { ("ADU", 9), ("ABE", 4), ("BIR", 7) })
         {
             var applicant = service.As("applicant-" + council, Roles.Applicant, council);
-            var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = Draft() }, applicant);
+            var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = SampleRequests.Draft() }, applicant);
             await service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, applicant);
             var review = new ScoreApplicationRequest { ApplicationId = started.Id };
             review.Scores.Add("upstream", score);
@@ -219,41 +220,6 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         }
 
         return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    private static CallDetails Details(int cohortSize = 20)
-    {
-        var details = new CallDetails
-        {
-            Title = "Upstream Collaborative 2030",
-            Description = "Councils working upstream of social problems.",
-            OpensLondon = "2030-07-01T09:00",
-            ClosesLondon = "2030-07-15T12:00",
-            DecisionsBy = "2030-09-01",
-            TargetCohortSize = cohortSize,
-        };
-        details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
-        return details;
-    }
-
-    private static ApplicationDraft Draft()
-    {
-        var initiative = new Initiative
-        {
-            Title = "Community wealth building",
-            Summary = "Keeping wealth local.",
-            UpstreamProblem = "Economic exclusion",
-            ServiceArea = "Economic development",
-            Stage = InitiativeStage.Early,
-            Approval = new InternalApproval { ApprovedBy = "Chief Executive", ApprovedOn = "2030-06-20" },
-            BudgetPence = 2_500_000,
-            ResourcesAssigned = "Two officers",
-        };
-        initiative.AreaCharacters.Add(AreaCharacter.Urban);
-        var draft = new ApplicationDraft { Initiative = initiative };
-        draft.Contacts.Add(new Contact { Name = "Alex Example", Role = "Lead", Email = "alex@example.gov.uk" });
-        draft.Contacts.Add(new Contact { Name = "Sam Example", Role = "Deputy", Email = "sam@example.gov.uk" });
-        return draft;
     }
 
     /// <summary>The service on a free loopback port with its own database, a test clock and a signing key.</summary>
@@ -321,7 +287,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         {
             var now = Clock.Now;
             Clock.Now = Opens.AddDays(-10);
-            var call = await Calls.DraftCallAsync(new DraftCallRequest { Details = Details() }, staff);
+            var call = await Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030") }, staff);
             await Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
             Clock.Now = now;
             return call;

@@ -1,47 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Upstream.Applications.V1;
 
 namespace Upstream.Benchmarks.Submission;
 
-/// <summary>What the benchmark submits, and how it reports.</summary>
+/// <summary>How the benchmark reports what it measured.</summary>
 internal static class Scenario
 {
-    public static CallDetails Details(int n)
-    {
-        var details = new CallDetails
-        {
-            Title = $"Benchmark call {n}",
-            Description = "Councils working upstream of social problems.",
-            OpensLondon = "2030-07-01T09:00",
-            ClosesLondon = "2030-07-15T12:00",
-            DecisionsBy = "2030-09-01",
-            TargetCohortSize = 20,
-        };
-        details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
-        return details;
-    }
-
-    public static ApplicationDraft Draft()
-    {
-        var initiative = new Initiative
-        {
-            Title = "Community wealth building",
-            Summary = "Keeping wealth local.",
-            UpstreamProblem = "Economic exclusion",
-            ServiceArea = "Economic development",
-            Stage = InitiativeStage.Early,
-            Approval = new InternalApproval { ApprovedBy = "Chief Executive", ApprovedOn = "2030-06-20" },
-            BudgetPence = 2_500_000,
-            ResourcesAssigned = "Two officers",
-        };
-        initiative.AreaCharacters.Add(AreaCharacter.Urban);
-        var draft = new ApplicationDraft { Initiative = initiative };
-        draft.Contacts.Add(new Contact { Name = "Alex Example", Role = "Lead", Email = "alex@example.gov.uk" });
-        draft.Contacts.Add(new Contact { Name = "Sam Example", Role = "Deputy", Email = "sam@example.gov.uk" });
-        return draft;
-    }
-
     public static string Report(int measured, int concurrency, TimeSpan elapsed, List<double> starts, List<double> submits, int councils, int calls)
     {
         var c = CultureInfo.InvariantCulture;

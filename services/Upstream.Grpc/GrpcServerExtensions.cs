@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -35,11 +36,10 @@ public static class GrpcServerExtensions
         services.AddRouting();
         services.AddMetrics();
         services.TryAddSingleton<GrpcServiceRegistry>();
-        services.TryAddSingleton<TracingInterceptor>();
-        services.TryAddSingleton<MetricsInterceptor>();
-        services.TryAddSingleton<LoggingInterceptor>();
+        services.TryAddSingleton<CallTelemetry>();
         services.TryAddSingleton(provider => new CallPipeline(provider, provider.GetRequiredService<IOptions<GrpcServerOptions>>().Value));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GrpcRouteShortcut>());
         services.Configure<KestrelServerOptions>(kestrel =>
         {
             // The request's own :scheme ("http") stands, though the prior-knowledge connection is flagged as negotiated.
@@ -67,6 +67,7 @@ public static class GrpcServerExtensions
             endpoints,
             registry,
             services.GetRequiredService<CallPipeline>(),
+            services.GetRequiredService<CallTelemetry>(),
             services.GetRequiredService<IOptions<GrpcServerOptions>>().Value,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Upstream.Grpc.Server"));
         FindBindMethod(typeof(TService)).MakeGenericMethod(typeof(TService)).Invoke(null, [binder]);

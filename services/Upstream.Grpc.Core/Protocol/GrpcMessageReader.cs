@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 
@@ -45,8 +46,38 @@ public static class GrpcMessageReader
         }
     }
 
+    /// <summary>
+    /// Reads the one message of a stream that has already ended, without waiting: true when the pipe holds exactly
+    /// one whole message followed by the end of the stream (the usual unary request, whose HEADERS and DATA frames
+    /// arrive together); false, consuming nothing, for anything else, which <see cref="ReadAsync"/> then handles.
+    /// A message that is there but faulty throws as ReadAsync would.
+    /// </summary>
+    public static bool TryReadOnlyMessage<T>(
+        PipeReader reader, Marshaller<T> marshaller, string? encoding, int maxMessageSize, [NotNullWhen(true)] out T? message)
+        where T : class
+    {
+        message = null;
+        if (!reader.TryRead(out var result))
+        {
+            return false;
+        }
+
+        var buffer = result.Buffer;
+        if (result.IsCompleted && !result.IsCanceled
+            && GrpcFrame.TryReadHeader(buffer, out _, out var length)
+            && buffer.Length == GrpcFrame.HeaderSize + (long)length
+            && TryReadMessage(reader, ref buffer, marshaller, encoding, maxMessageSize, out message))
+        {
+            reader.AdvanceTo(buffer.Start);
+            return true;
+        }
+
+        reader.AdvanceTo(result.Buffer.Start);
+        return false;
+    }
+
     private static bool TryReadMessage<T>(
-        PipeReader reader, ref ReadOnlySequence<byte> buffer, Marshaller<T> marshaller, string? encoding, int maxMessageSize, out T? message)
+        PipeReader reader, ref ReadOnlySequence<byte> buffer, Marshaller<T> marshaller, string? encoding, int maxMessageSize, [NotNullWhen(true)] out T? message)
         where T : class
     {
         message = null;

@@ -1,31 +1,115 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Upstream.Grpc.Protocol;
+using Upstream.Grpc.Telemetry;
 
 namespace Upstream.Grpc.Internal;
 
-/// <summary>The request delegate of one method's route: checks the request is gRPC, then runs the call's pipeline.</summary>
-internal sealed class CallEndpoint(IMethod method, ServerCallContinuation pipeline, GrpcServerOptions options, ILogger logger)
+/// <summary>
+/// The request delegate of one method's route: checks the request is gRPC, then runs the call's pipeline inside
+/// its telemetry. A call whose steps all complete synchronously (a unary call whose request is already in the
+/// pipe, answered at once) runs without a single async state machine: this is every call's path.
+/// </summary>
+internal sealed class CallEndpoint(
+    IMethod method, ServerCallContinuation pipeline, CallTelemetry telemetry, GrpcServerOptions options, long? kestrelBodySizeLimit, ILogger logger)
 {
-    public async Task HandleAsync(HttpContext httpContext)
+    // Kestrel limits a request body's total size; gRPC limits each message instead. A stream of requests may add up
+    // to any size, so its calls lift Kestrel's limit; a single request (and its frame header) can only outgrow it
+    // when the receive limit was raised past it. Lifting it costs a feature lookup per call, so only where needed.
+    private readonly bool liftBodySizeLimit =
+        method.Type is MethodType.ClientStreaming or MethodType.DuplexStreaming
+        || options.MaxReceiveMessageSize + (long)GrpcFrame.HeaderSize > kestrelBodySizeLimit;
+
+    public Task HandleAsync(HttpContext httpContext)
     {
         if (Reject(httpContext, method.FullName))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        using var context = new HttpServerCallContext(httpContext, method, options, logger);
-        context.Initialize();
+        var context = new HttpServerCallContext(httpContext, method, options, logger);
+        var started = Stopwatch.GetTimestamp();
+        if (CallTelemetry.NeedsOwnActivity)
+        {
+            return HandleWithOwnActivityAsync(context, started);
+        }
+
+        var activity = Activity.Current;
+        CallTelemetry.Begin(activity, method);
+        var running = Start(context);
+        if (!running.IsCompleted)
+        {
+            return EndAsync(running, context, activity, started);
+        }
+
+        Observe(running, context);
+        End(context, activity, started);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads the protocol headers and starts the pipeline; whatever throws becomes the call's status.</summary>
+    private ValueTask Start(HttpServerCallContext context)
+    {
         try
         {
-            await pipeline(context);
+            context.Initialize(liftBodySizeLimit);
+            return pipeline(context);
+        }
+        catch (Exception exception)
+        {
+            context.SetStatusFromException(exception);
+            return default;
+        }
+    }
+
+    private static void Observe(ValueTask running, HttpServerCallContext context)
+    {
+        try
+        {
+            running.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            context.SetStatusFromException(exception);
+        }
+    }
+
+    private async Task EndAsync(ValueTask running, HttpServerCallContext context, Activity? activity, long started)
+    {
+        try
+        {
+            await running;
         }
         catch (Exception exception)
         {
             context.SetStatusFromException(exception);
         }
 
-        context.Complete();
+        End(context, activity, started);
+    }
+
+    // An async method of its own, so the activity it makes current ends with it and never leaks to Kestrel.
+    private async Task HandleWithOwnActivityAsync(HttpServerCallContext context, long started)
+    {
+        using var activity = CallTelemetry.StartOwnActivity(context, method);
+        CallTelemetry.Begin(activity, method);
+        await EndAsync(Start(context), context, activity, started);
+    }
+
+    /// <summary>Ends the call (status in trailers), then reports it: the outcome recorded is the one the caller sees.</summary>
+    private void End(HttpServerCallContext context, Activity? activity, long started)
+    {
+        try
+        {
+            context.Complete();
+        }
+        finally
+        {
+            context.Dispose();
+        }
+
+        telemetry.End(activity, method, context.Status.StatusCode, started);
     }
 
     /// <summary>Answers requests that are not gRPC calls to this method; true when it did.</summary>

@@ -1,25 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
-using Upstream.Grpc.Telemetry;
 
 namespace Upstream.Grpc.Internal;
 
 /// <summary>
-/// Composes each method's pipeline once, at mapping time: tracing, metrics and logging outermost, then the
-/// configured interceptors, then the handler. Nothing is composed per call.
+/// Composes each method's pipeline once, at mapping time: the configured interceptors, outermost first, then the
+/// handler. Nothing is composed per call, and a server without interceptors calls the handler directly. (Tracing,
+/// metrics and logging wrap every call in <see cref="CallEndpoint"/>, outside all of these.)
 /// </summary>
 internal sealed class CallPipeline
 {
-    private readonly ServerInterceptor[] builtIn;
     private readonly ServerInterceptor[] configured;
 
     public CallPipeline(IServiceProvider services, GrpcServerOptions options)
     {
-        builtIn =
-        [
-            services.GetRequiredService<TracingInterceptor>(),
-            services.GetRequiredService<MetricsInterceptor>(),
-            services.GetRequiredService<LoggingInterceptor>(),
-        ];
         configured = new ServerInterceptor[options.Interceptors.Count];
         for (var i = 0; i < configured.Length; i++)
         {
@@ -35,14 +28,6 @@ internal sealed class CallPipeline
             var interceptor = configured[i];
             var next = pipeline;
             pipeline = context => Guarded(interceptor, context, method, next);
-        }
-
-        // The built-in ones never throw, so they need no guard.
-        for (var i = builtIn.Length - 1; i >= 0; i--)
-        {
-            var interceptor = builtIn[i];
-            var next = pipeline;
-            pipeline = context => interceptor.InterceptAsync(context, method, next);
         }
 
         return pipeline;

@@ -2,7 +2,10 @@ using System.Reflection;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Upstream.Grpc.Telemetry;
 
 namespace Upstream.Grpc.Internal;
 
@@ -11,11 +14,16 @@ internal sealed class EndpointBinder<TService>(
     IEndpointRouteBuilder endpoints,
     GrpcServiceRegistry registry,
     CallPipeline pipeline,
+    CallTelemetry telemetry,
     GrpcServerOptions options,
     ILogger logger) : ServiceMethodBinder<TService>
     where TService : class
 {
     private readonly ServiceActivator<TService> activator = new(endpoints.ServiceProvider);
+
+    // Null (no limit) too when the server is not Kestrel: then there is no limit of Kestrel's to lift.
+    private readonly long? kestrelBodySizeLimit =
+        (endpoints.ServiceProvider.GetService(typeof(IOptions<KestrelServerOptions>)) as IOptions<KestrelServerOptions>)?.Value.Limits.MaxRequestBodySize;
 
     public List<IEndpointConventionBuilder> Builders { get; } = [];
 
@@ -36,7 +44,7 @@ internal sealed class EndpointBinder<TService>(
     private void Map(IMethod method, MethodInvoker<TService> invoker)
     {
         registry.Add(method);
-        var endpoint = new CallEndpoint(method, pipeline.Build(method, invoker.InvokeAsync), options, logger);
+        var endpoint = new CallEndpoint(method, pipeline.Build(method, invoker.InvokeAsync), telemetry, options, kestrelBodySizeLimit, logger);
         var builder = endpoints.MapPost(method.FullName, endpoint.HandleAsync)
             .WithDisplayName("gRPC - " + method.FullName)
             .WithMetadata(new GrpcMethodMetadata(method, typeof(TService)));

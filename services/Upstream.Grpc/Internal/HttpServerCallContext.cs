@@ -12,6 +12,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 {
     private readonly IMethod method;
     private readonly ILogger logger;
+    private readonly CancellationToken requestAborted;
     private CancellationTokenSource? deadlineSource;
     private Metadata? requestHeaders;
     private Metadata? responseTrailers;
@@ -24,7 +25,9 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         this.method = method;
         Options = options;
         this.logger = logger;
-        CallToken = httpContext.RequestAborted;
+        // Read once: Kestrel takes a lock each time the token is read.
+        requestAborted = httpContext.RequestAborted;
+        CallToken = requestAborted;
     }
 
     public HttpContext HttpContext { get; }
@@ -43,7 +46,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     /// <summary>True once headers or a message have gone out, so the status must travel as trailers.</summary>
     public bool ResponseStarted { get; set; }
 
-    public bool DeadlineExceeded => deadlineSource is { IsCancellationRequested: true } && !HttpContext.RequestAborted.IsCancellationRequested;
+    public bool DeadlineExceeded => deadlineSource is { IsCancellationRequested: true } && !requestAborted.IsCancellationRequested;
 
     private CancellationToken CallToken { get; set; }
 
@@ -84,10 +87,12 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     public override ClaimsPrincipal User => HttpContext.User;
 
     /// <summary>Reads the protocol headers; sets <see cref="EarlyStatus"/> when the call cannot be served.</summary>
-    public void Initialize()
+    /// <param name="liftBodySizeLimit">True when the request body may outgrow Kestrel's limit (see <see cref="CallEndpoint"/>).</param>
+    public void Initialize(bool liftBodySizeLimit)
     {
+        // The gRPC headers are among ASP.NET Core's known headers: their properties skip the lookup by name.
         var headers = HttpContext.Request.Headers;
-        var timeoutText = headers[GrpcProtocol.TimeoutHeader].ToString();
+        var timeoutText = headers.GrpcTimeout.ToString();
         if (timeoutText.Length > 0)
         {
             if (GrpcTimeout.TryParse(timeoutText, out var timeout))
@@ -101,7 +106,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             }
         }
 
-        var encoding = headers[GrpcProtocol.EncodingHeader].ToString();
+        var encoding = headers.GrpcEncoding.ToString();
         if (encoding.Length > 0 && encoding != GrpcCompression.Identity)
         {
             if (GrpcCompression.IsSupported(encoding))
@@ -116,21 +121,22 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
         var response = HttpContext.Response;
         response.ContentType = GrpcProtocol.ContentType;
-        response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcCompression.AcceptEncodingValue;
+        response.Headers.GrpcAcceptEncoding = GrpcCompression.AcceptEncodingValue;
         if (Options.ResponseCompression is { } compression
-            && GrpcCompression.Accepts(headers[GrpcProtocol.AcceptEncodingHeader].ToString(), compression))
+            && GrpcCompression.Accepts(headers.GrpcAcceptEncoding.ToString(), compression))
         {
             ResponseEncoding = compression;
-            response.Headers[GrpcProtocol.EncodingHeader] = compression;
+            response.Headers.GrpcEncoding = compression;
         }
 
-        // Streams may run long and idle: the protocol's own limits (message size, deadline) govern instead.
-        if (HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        // Request streams may run long and idle: the protocol's own limits (message size, deadline) govern instead.
+        if (method.Type is MethodType.ClientStreaming or MethodType.DuplexStreaming
+            && HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
         {
             rate.MinDataRate = null;
         }
 
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        if (liftBodySizeLimit && HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = null;
         }
@@ -171,7 +177,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
                 status = new Status(StatusCode.DeadlineExceeded, "Deadline exceeded.", exception);
                 break;
             case OperationCanceledException or IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException
-                when HttpContext.RequestAborted.IsCancellationRequested:
+                when requestAborted.IsCancellationRequested:
                 status = new Status(StatusCode.Cancelled, "The call was cancelled by the client.", exception);
                 break;
             default:
@@ -187,7 +193,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     /// <summary>Ends the call: the status in trailers, or alone in the headers when nothing was sent yet.</summary>
     public void Complete()
     {
-        if (HttpContext.RequestAborted.IsCancellationRequested)
+        if (requestAborted.IsCancellationRequested)
         {
             if (status.StatusCode == StatusCode.OK)
             {
@@ -209,10 +215,12 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             return;
         }
 
-        response.AppendTrailer(GrpcProtocol.StatusHeader, GrpcProtocol.FormatStatusCode(status.StatusCode));
+        var trailers = HttpContext.Features.Get<IHttpResponseTrailersFeature>()?.Trailers
+            ?? throw new InvalidOperationException("The response cannot carry trailers, which gRPC needs for its status.");
+        trailers.GrpcStatus = GrpcProtocol.FormatStatusCode(status.StatusCode);
         if (!string.IsNullOrEmpty(status.Detail))
         {
-            response.AppendTrailer(GrpcProtocol.MessageHeader, GrpcMessageText.Encode(status.Detail));
+            trailers.GrpcMessage = GrpcMessageText.Encode(status.Detail);
         }
 
         if (responseTrailers is not null)
@@ -221,7 +229,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             {
                 if (!GrpcProtocol.IsReservedHeader(entry.Key))
                 {
-                    response.AppendTrailer(entry.Key, MetadataEncoding.ToHeaderValue(entry));
+                    trailers.Append(entry.Key, MetadataEncoding.ToHeaderValue(entry));
                 }
             }
         }
@@ -232,7 +240,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     private void StartDeadline(TimeSpan timeout)
     {
         deadline = timeout >= DateTime.MaxValue - DateTime.UtcNow ? DateTime.MaxValue : DateTime.UtcNow + timeout;
-        deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
+        deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         CallToken = deadlineSource.Token;
         if (timeout <= TimeSpan.Zero)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,26 +5,61 @@ namespace Upstream.Grpc.Internal;
 
 /// <summary>
 /// The innermost step of a call: create the service, read the request(s), run the handler, write the response.
-/// It never throws: whatever the handler throws becomes the call's status.
+/// It never throws: whatever the handler throws becomes the call's status. Each step continues synchronously when
+/// what it waits for is already done, so a call answered at once costs no async state machine.
 /// </summary>
 internal abstract class MethodInvoker<TService>(ServiceActivator<TService> activator)
     where TService : class
 {
-    // Per-call state machines come from a pool rather than the heap: this runs on every call.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask InvokeAsync(ServerCallContext callContext)
+    public ValueTask InvokeAsync(ServerCallContext callContext)
     {
         var context = (HttpServerCallContext)callContext;
         if (context.EarlyStatus is { } early)
         {
             context.Status = early;
-            return;
+            return default;
         }
 
         var (service, owned) = activator.Get(context.HttpContext);
+        ValueTask running;
         try
         {
-            await InvokeAsync(service, context);
+            running = InvokeAsync(service, context);
+        }
+        catch (Exception exception)
+        {
+            context.SetStatusFromException(exception);
+            running = default;
+        }
+
+        if (!running.IsCompleted)
+        {
+            return EndAsync(running, service, owned, context);
+        }
+
+        Observe(running, context);
+        return owned ? ServiceActivator<TService>.ReleaseAsync(service) : default;
+    }
+
+    protected abstract ValueTask InvokeAsync(TService service, HttpServerCallContext context);
+
+    private static void Observe(ValueTask running, HttpServerCallContext context)
+    {
+        try
+        {
+            running.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            context.SetStatusFromException(exception);
+        }
+    }
+
+    private static async ValueTask EndAsync(ValueTask running, TService service, bool owned, HttpServerCallContext context)
+    {
+        try
+        {
+            await running;
         }
         catch (Exception exception)
         {
@@ -39,8 +73,6 @@ internal abstract class MethodInvoker<TService>(ServiceActivator<TService> activ
             }
         }
     }
-
-    protected abstract Task InvokeAsync(TService service, HttpServerCallContext context);
 }
 
 internal sealed class UnaryInvoker<TService, TRequest, TResponse>(
@@ -50,12 +82,28 @@ internal sealed class UnaryInvoker<TService, TRequest, TResponse>(
     where TRequest : class
     where TResponse : class
 {
-    protected override async Task InvokeAsync(TService service, HttpServerCallContext context)
+    protected override ValueTask InvokeAsync(TService service, HttpServerCallContext context) =>
+        RequestStreamReader<TRequest>.TryReadSingle(context, method.RequestMarshaller, out var request)
+            ? Respond(service, request, context)
+            : ReadThenRespondAsync(service, context);
+
+    private async ValueTask ReadThenRespondAsync(TService service, HttpServerCallContext context) =>
+        await Respond(service, await RequestStreamReader<TRequest>.ReadSingleAsync(context, method.RequestMarshaller), context);
+
+    private ValueTask Respond(TService service, TRequest request, HttpServerCallContext context)
     {
-        var request = await RequestStreamReader<TRequest>.ReadSingleAsync(context, method.RequestMarshaller);
-        var response = await handler(service, request, context);
-        ResponseWriter.Write(context, method.ResponseMarshaller, response, context.WriteOptions);
+        var responding = handler(service, request, context);
+        if (!responding.IsCompletedSuccessfully)
+        {
+            return WriteWhenDoneAsync(responding, context);
+        }
+
+        ResponseWriter.Write(context, method.ResponseMarshaller, responding.Result, context.WriteOptions);
+        return default;
     }
+
+    private async ValueTask WriteWhenDoneAsync(Task<TResponse> responding, HttpServerCallContext context) =>
+        ResponseWriter.Write(context, method.ResponseMarshaller, await responding, context.WriteOptions);
 }
 
 internal sealed class ClientStreamingInvoker<TService, TRequest, TResponse>(
@@ -65,7 +113,7 @@ internal sealed class ClientStreamingInvoker<TService, TRequest, TResponse>(
     where TRequest : class
     where TResponse : class
 {
-    protected override async Task InvokeAsync(TService service, HttpServerCallContext context)
+    protected override async ValueTask InvokeAsync(TService service, HttpServerCallContext context)
     {
         var requests = new RequestStreamReader<TRequest>(context, method.RequestMarshaller);
         var response = await handler(service, requests, context);
@@ -80,7 +128,7 @@ internal sealed class ServerStreamingInvoker<TService, TRequest, TResponse>(
     where TRequest : class
     where TResponse : class
 {
-    protected override async Task InvokeAsync(TService service, HttpServerCallContext context)
+    protected override async ValueTask InvokeAsync(TService service, HttpServerCallContext context)
     {
         var request = await RequestStreamReader<TRequest>.ReadSingleAsync(context, method.RequestMarshaller);
         await handler(service, request, new ResponseStreamWriter<TResponse>(context, method.ResponseMarshaller), context);
@@ -94,41 +142,49 @@ internal sealed class DuplexStreamingInvoker<TService, TRequest, TResponse>(
     where TRequest : class
     where TResponse : class
 {
-    protected override Task InvokeAsync(TService service, HttpServerCallContext context) =>
-        handler(
+    protected override ValueTask InvokeAsync(TService service, HttpServerCallContext context) =>
+        new(handler(
             service,
             new RequestStreamReader<TRequest>(context, method.RequestMarshaller),
             new ResponseStreamWriter<TResponse>(context, method.ResponseMarshaller),
-            context);
+            context));
 }
 
 /// <summary>
 /// Gets the service for a call: from the container when registered there (its lifetime applies), otherwise a new
-/// instance per call built with constructor injection and disposed after the call (as for controllers).
+/// instance per call built with constructor injection and disposed after the call (as for controllers). A service
+/// whose constructor takes nothing is built without the request's service scope, which would otherwise be created
+/// (and disposed) for it alone.
 /// </summary>
 internal sealed class ServiceActivator<TService>
     where TService : class
 {
     private readonly bool registered;
+    private readonly IServiceProvider? scopeless;
     private readonly ObjectFactory<TService> factory = ActivatorUtilities.CreateFactory<TService>(Type.EmptyTypes);
 
-    public ServiceActivator(IServiceProvider services) =>
+    public ServiceActivator(IServiceProvider services)
+    {
         registered = services.GetService<IServiceProviderIsService>()?.IsService(typeof(TService)) ?? false;
+        if (!registered && typeof(TService).GetConstructors() is [var only] && only.GetParameters().Length == 0)
+        {
+            scopeless = services;
+        }
+    }
 
     public (TService Service, bool Owned) Get(HttpContext httpContext) =>
         registered
             ? (httpContext.RequestServices.GetRequiredService<TService>(), false)
-            : (factory(httpContext.RequestServices, null), true);
+            : (factory(scopeless ?? httpContext.RequestServices, null), true);
 
-    public static async ValueTask ReleaseAsync(TService service)
+    public static ValueTask ReleaseAsync(TService service)
     {
         if (service is IAsyncDisposable asyncDisposable)
         {
-            await asyncDisposable.DisposeAsync();
+            return asyncDisposable.DisposeAsync();
         }
-        else if (service is IDisposable disposable)
-        {
-            disposable.Dispose();
-        }
+
+        (service as IDisposable)?.Dispose();
+        return default;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Upstream.Grpc.Protocol;
 
@@ -37,6 +38,11 @@ internal sealed class RequestStreamReader<TRequest>(HttpServerCallContext contex
             reading = false;
         }
     }
+
+    /// <summary>The one request when it has already arrived whole, with the end of the stream; false to wait for it with <see cref="ReadSingleAsync"/>.</summary>
+    public static bool TryReadSingle(HttpServerCallContext context, Marshaller<TRequest> marshaller, [NotNullWhen(true)] out TRequest? request) =>
+        GrpcMessageReader.TryReadOnlyMessage(
+            context.HttpContext.Request.BodyReader, marshaller, context.RequestEncoding, context.Options.MaxReceiveMessageSize, out request);
 
     /// <summary>The one request of a unary or server-streaming call; it must be followed by the end of the stream.</summary>
     // Per-call state machines come from a pool rather than the heap: this runs on every call.

@@ -11,10 +11,10 @@ internal static class TrailersOnly
         response.StatusCode = httpStatus;
         response.ContentType = GrpcProtocol.ContentType;
         var headers = response.Headers;
-        headers[GrpcProtocol.StatusHeader] = GrpcProtocol.FormatStatusCode(status.StatusCode);
+        headers.GrpcStatus = GrpcProtocol.FormatStatusCode(status.StatusCode);
         if (!string.IsNullOrEmpty(status.Detail))
         {
-            headers[GrpcProtocol.MessageHeader] = GrpcMessageText.Encode(status.Detail);
+            headers.GrpcMessage = GrpcMessageText.Encode(status.Detail);
         }
 
         if (trailers is not null)

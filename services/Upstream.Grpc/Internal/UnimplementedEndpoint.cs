@@ -34,7 +34,7 @@ internal static class UnimplementedEndpoint
         var detail = registry.IsServiceMapped(service)
             ? $"Method '{httpContext.Request.Path.Value}' is not implemented by this server."
             : $"Service '{service}' is not implemented by this server.";
-        httpContext.Response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcCompression.AcceptEncodingValue;
+        httpContext.Response.Headers.GrpcAcceptEncoding = GrpcCompression.AcceptEncodingValue;
         TrailersOnly.Write(httpContext.Response, new Status(StatusCode.Unimplemented, detail));
         return Task.CompletedTask;
     }

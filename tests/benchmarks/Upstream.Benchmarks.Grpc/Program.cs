@@ -4,6 +4,7 @@ using Upstream.Benchmarks.Grpc.Load;
 using Upstream.Benchmarks.Grpc.Report;
 using Upstream.Benchmarks.Grpc.Runner;
 using Upstream.Benchmarks.Grpc.Servers;
+using Upstream.Benchmarks.Grpc.Warmup;
 using Upstream.Benchmarks.Grpc.Workload;
 
 // One program, several roles: `run` (the default) is the benchmark; the others are the processes it starts.
@@ -27,7 +28,7 @@ switch (command)
         {
             var result = await ClientLoad.RunAsync(
                 arguments.Text("scenario", "client"), caller, arguments.Number("concurrency", 64),
-                arguments.Seconds("warmup", 3), arguments.Seconds("duration", 10));
+                new WarmUpPolicy(arguments.Seconds("warmup", 5), arguments.Seconds("max-warmup", 240)), arguments.Seconds("duration", 10));
             // The runner reads the last line.
             Console.WriteLine(JsonSerializer.Serialize(result, BenchmarkReport.Json).ReplaceLineEndings(" "));
         }

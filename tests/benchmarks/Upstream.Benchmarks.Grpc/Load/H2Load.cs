@@ -1,23 +1,26 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Upstream.Benchmarks.Grpc.Warmup;
 using Upstream.Hosting.Processes;
 
 namespace Upstream.Benchmarks.Grpc.Load;
 
 /// <summary>How hard h2load pushes: connections times concurrent streams per connection, for how long.</summary>
-internal sealed record H2LoadSettings(int Connections, int Streams, TimeSpan WarmUp, TimeSpan Duration);
+internal sealed record H2LoadSettings(int Connections, int Streams, WarmUpPolicy WarmUp, TimeSpan Duration);
 
 /// <summary>
 /// Runs nghttp2's h2load against one server with the pre-encoded request and reads its summary; latencies come
-/// from its per-request log (it prints no percentiles). The warm-up is a run of its own, so the server's CPU time
-/// can be read around the measured run alone.
+/// from its per-request log (it prints no percentiles). The warm-up is runs of their own, as long as the server's
+/// JIT needs (<see cref="WarmUpPolicy"/>), so the server's CPU time can be read around the measured run alone.
 /// </summary>
 internal static partial class H2Load
 {
     public static async Task<LoadResult> RunAsync(
-        string scenario, int round, int port, string requestFile, H2LoadSettings settings, string workDirectory, Pinning pinning, int serverPid)
+        string scenario, int round, int port, string requestFile, H2LoadSettings settings, string workDirectory, Pinning pinning,
+        int serverPid, Func<long?> serverCompiledMethods)
     {
-        await RunAsync(port, requestFile, settings, settings.WarmUp, log: null, pinning);
+        var warmUp = await settings.WarmUp.RunAsync(
+            duration => RunAsync(port, requestFile, settings, duration, log: null, pinning), serverCompiledMethods);
         var cpuBefore = ProcessCpu.Tree(serverPid);
         var log = Path.Combine(workDirectory, $"{scenario}-{round}.h2load.log");
         var summary = await RunAsync(port, requestFile, settings, settings.Duration, log, pinning);
@@ -43,7 +46,12 @@ internal static partial class H2Load
 
         File.Delete(log);
         var result = LoadResult.From(scenario, round, settings.Duration, latencies, failed);
-        return result with { CpuMicrosecondsPerCall = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded) };
+        return result with
+        {
+            CpuMicrosecondsPerCall = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded),
+            WarmUpSeconds = warmUp.Length.TotalSeconds,
+            JitQuiet = warmUp.JitQuiet,
+        };
     }
 
     private static async Task<Match> RunAsync(

@@ -2,7 +2,8 @@ namespace Upstream.Benchmarks.Grpc.Load;
 
 /// <summary>
 /// What one measured run of a load generator saw: calls completed per second, their latency, and the CPU time
-/// per call of the side being measured (the server under h2load, the client process in client runs).
+/// per call of the side being measured (the server under h2load, the client process in client runs), and how long
+/// the warm-up before it lasted (and whether the JIT of the measured .NET process had gone quiet by then).
 /// </summary>
 internal sealed record LoadResult(
     string Scenario,
@@ -13,7 +14,9 @@ internal sealed record LoadResult(
     double RequestsPerSecond,
     double P50Milliseconds,
     double P99Milliseconds,
-    double? CpuMicrosecondsPerCall = null)
+    double? CpuMicrosecondsPerCall = null,
+    double? WarmUpSeconds = null,
+    bool? JitQuiet = null)
 {
     /// <summary>Summarises the latencies (in microseconds) of the calls that succeeded within the measured window.</summary>
     public static LoadResult From(string scenario, int round, TimeSpan measured, List<double> latencyMicroseconds, long failed)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Upstream.Benchmarks.Grpc.Load;
 using Upstream.Benchmarks.Grpc.Runner;
+using Upstream.Benchmarks.Grpc.Warmup;
 using Upstream.Benchmarks.Grpc.Workload;
 
 namespace Upstream.Benchmarks.Grpc.Report;
@@ -68,8 +69,9 @@ internal sealed class BenchmarkReport(
         text.AppendLine(Invariant($"Written by `bash tests/benchmarks/grpc.sh` on {machine.StartedAt:yyyy-MM-dd HH:mm} UTC. See tests/benchmarks/README.md for how to read it."));
         text.AppendLine();
         text.AppendLine(Invariant($"- Call: `grpc.testing.TestService/UnaryCall`, {settings.RequestPayloadBytes}-byte payload in, {settings.ResponseBytes}-byte payload out ({workload.FramedRequest.Length} and {workload.FramedResponse.Length} bytes on the wire as gRPC messages). Before each measurement the official grpcio client checked that the server returns exactly the expected bytes with status OK."));
-        text.AppendLine(Invariant($"- Servers: h2load, {load.Connections} connections x {load.Streams} streams ({load.Connections * load.Streams} calls in flight), {load.WarmUp.TotalSeconds:F0} s warm-up, then {load.Duration.TotalSeconds:F0} s measured."));
-        text.AppendLine(Invariant($"- Clients: {settings.ClientConcurrency} concurrent calls, same warm-up and duration."));
+        text.AppendLine(Invariant($"- Servers: h2load, {load.Connections} connections x {load.Streams} streams ({load.Connections * load.Streams} calls in flight), warmed up, then {load.Duration.TotalSeconds:F0} s measured."));
+        text.AppendLine(Invariant($"- Clients: {settings.ClientConcurrency} concurrent calls, warmed up the same way, same duration."));
+        text.AppendLine(Invariant($"- Warm-up: at least {load.WarmUp.Minimum.TotalSeconds:F0} s of the same load, then {WarmUpPolicy.Step.TotalSeconds:F0} s steps until one passes with no method compiled by the measured .NET process (its JIT has reached steady state), at most {load.WarmUp.Maximum.TotalSeconds:F0} s. Median warm-up: {WarmUpSummary()}. {JitNotQuietNote()}"));
         text.AppendLine(Invariant($"- {settings.Rounds} rounds, servers interleaved; tables show the median of the rounds."));
         text.AppendLine(Invariant($"- Machine: {machine.Cores} cores, {machine.Os}; {machine.DotNet}; {machine.H2Load}; {machine.Grpcio}."));
         text.AppendLine(Invariant($"- Pinning: {machine.Pinning}. Load average before {machine.LoadBefore}, after {machine.LoadAfter}. The machine is shared: calls per second move with other work, so targets are judged per core (calls per CPU-second of the measured process, from /proc), which does not."));
@@ -99,15 +101,24 @@ internal sealed class BenchmarkReport(
         text.AppendLine();
         text.AppendLine("## Every round");
         text.AppendLine();
-        text.AppendLine("| round | scenario | calls/s | CPU µs per call | p50 ms | p99 ms | calls | failed |");
-        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| round | scenario | warm-up s | calls/s | CPU µs per call | p50 ms | p99 ms | calls | failed |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results.OrderBy(r => r.Round))
         {
-            text.AppendLine(Invariant($"| {r.Round} | {r.Scenario} | {r.RequestsPerSecond:F0} | {r.CpuMicrosecondsPerCall:F1} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {r.Succeeded} | {r.Failed} |"));
+            var warmUp = r.WarmUpSeconds is { } seconds ? Invariant($"{seconds:F0}{(r.JitQuiet == false ? " (JIT not quiet)" : "")}") : "-";
+            text.AppendLine(Invariant($"| {r.Round} | {r.Scenario} | {warmUp} | {r.RequestsPerSecond:F0} | {r.CpuMicrosecondsPerCall:F1} | {r.P50Milliseconds:F2} | {r.P99Milliseconds:F2} | {r.Succeeded} | {r.Failed} |"));
         }
 
         return text.ToString();
     }
+
+    private string WarmUpSummary() =>
+        string.Join(", ", Scenarios().Select(scenario => Invariant($"{scenario} {Median(scenario, r => r.WarmUpSeconds ?? double.NaN):F0} s")));
+
+    private string JitNotQuietNote() =>
+        results.Any(r => r.JitQuiet == false)
+            ? "In some runs the JIT was still compiling when the maximum was reached (marked below); their figures may be low."
+            : "The JIT went quiet in every .NET run.";
 
     private static string Describe(string scenario) =>
         ServerUnderTest.Descriptions.TryGetValue(scenario, out var description) ? $"{scenario}: {description}" : scenario;

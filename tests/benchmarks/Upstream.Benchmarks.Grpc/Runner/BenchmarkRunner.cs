@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Upstream.Benchmarks.Grpc.Load;
 using Upstream.Benchmarks.Grpc.Report;
+using Upstream.Benchmarks.Grpc.Warmup;
 using Upstream.Benchmarks.Grpc.Workload;
 using Upstream.Hosting.Infrastructure;
 using Upstream.Hosting.Processes;
@@ -51,12 +52,14 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
     private async Task<List<LoadResult>> MeasureAsync(ServerUnderTest server, int round, string requestFile, string work)
     {
         var port = FreePort.Next();
+        var jit = new JitWatch();
         await using var process = ChildProcess.Start(_pinning.Server(server.Start(port)));
+        process.OutputLine += jit.OnOutput;
         await WaitForPortAsync(process, port, server.Name);
         await CheckAsync(port, server.Name);
 
         Console.WriteLine($"round {round}: h2load -> {server.Name}");
-        var results = new List<LoadResult> { await H2Load.RunAsync(server.Name, round, port, requestFile, settings.Load, work, _pinning, process.Id) };
+        var results = new List<LoadResult> { await H2Load.RunAsync(server.Name, round, port, requestFile, settings.Load, work, _pinning, process.Id, () => jit.Latest) };
         foreach (var scenario in ClientScenario.All.Where(s => s.Server == server.Name))
         {
             Console.WriteLine($"round {round}: {scenario.Name}");
@@ -78,7 +81,8 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
             "--scenario", scenario.Name,
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--concurrency", settings.ClientConcurrency.ToString(CultureInfo.InvariantCulture),
-            "--warmup", ((int)settings.Load.WarmUp.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            "--warmup", ((int)settings.Load.WarmUp.Minimum.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            "--max-warmup", ((int)settings.Load.WarmUp.Maximum.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             "--duration", ((int)settings.Load.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         await using var client = ChildProcess.Start(_pinning.LoadGenerator(spec));
         var exitCode = await client.Exited;

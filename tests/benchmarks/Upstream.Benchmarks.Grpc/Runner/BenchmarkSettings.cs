@@ -1,4 +1,5 @@
 using Upstream.Benchmarks.Grpc.Load;
+using Upstream.Benchmarks.Grpc.Warmup;
 
 namespace Upstream.Benchmarks.Grpc.Runner;
 
@@ -15,7 +16,7 @@ internal sealed record BenchmarkSettings(
         new H2LoadSettings(
             arguments.Number("connections", 4),
             arguments.Number("streams", 16),
-            arguments.Seconds("warmup", 5),
+            new WarmUpPolicy(arguments.Seconds("warmup", 5), arguments.Seconds("max-warmup", 240)),
             arguments.Seconds("duration", 10)),
         arguments.Number("client-concurrency", 64),
         arguments.Number("rounds", 3),

@@ -15,3 +15,9 @@ public enum MethodType
     /// <summary>Both sides stream, independently (full duplex).</summary>
     DuplexStreaming,
 }
+
+public static class MethodTypeExtensions
+{
+    /// <summary>True when the caller sends a stream of requests (client streaming and duplex).</summary>
+    public static bool HasRequestStream(this MethodType type) => type is MethodType.ClientStreaming or MethodType.DuplexStreaming;
+}

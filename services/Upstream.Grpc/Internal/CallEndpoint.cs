@@ -18,7 +18,7 @@ internal sealed class CallEndpoint(
     // to any size, so its calls lift Kestrel's limit; a single request (and its frame header) can only outgrow it
     // when the receive limit was raised past it. Lifting it costs a feature lookup per call, so only where needed.
     private readonly bool liftBodySizeLimit =
-        method.Type is MethodType.ClientStreaming or MethodType.DuplexStreaming
+        method.Type.HasRequestStream()
         || options.MaxReceiveMessageSize + (long)GrpcFrame.HeaderSize > kestrelBodySizeLimit;
 
     public Task HandleAsync(HttpContext httpContext)
@@ -30,12 +30,12 @@ internal sealed class CallEndpoint(
 
         var context = new HttpServerCallContext(httpContext, method, options, logger);
         var started = Stopwatch.GetTimestamp();
-        if (CallTelemetry.NeedsOwnActivity)
+        var activity = Activity.Current;
+        if (CallTelemetry.NeedsOwnActivity(activity))
         {
             return HandleWithOwnActivityAsync(context, started);
         }
 
-        var activity = Activity.Current;
         CallTelemetry.Begin(activity, method);
         var running = Start(context);
         if (!running.IsCompleted)
@@ -43,7 +43,7 @@ internal sealed class CallEndpoint(
             return EndAsync(running, context, activity, started);
         }
 
-        Observe(running, context);
+        context.Observe(running);
         End(context, activity, started);
         return Task.CompletedTask;
     }
@@ -63,29 +63,9 @@ internal sealed class CallEndpoint(
         }
     }
 
-    private static void Observe(ValueTask running, HttpServerCallContext context)
-    {
-        try
-        {
-            running.GetAwaiter().GetResult();
-        }
-        catch (Exception exception)
-        {
-            context.SetStatusFromException(exception);
-        }
-    }
-
     private async Task EndAsync(ValueTask running, HttpServerCallContext context, Activity? activity, long started)
     {
-        try
-        {
-            await running;
-        }
-        catch (Exception exception)
-        {
-            context.SetStatusFromException(exception);
-        }
-
+        await context.ObserveAsync(running);
         End(context, activity, started);
     }
 

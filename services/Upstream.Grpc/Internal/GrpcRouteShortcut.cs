@@ -50,12 +50,14 @@ internal sealed class GrpcRouteShortcut : IStartupFilter
 
     private FrozenDictionary<string, Endpoint> Build()
     {
-        var routes = endpoints.Endpoints.OfType<RouteEndpoint>().ToList();
-        var table = routes
+        // Routing matches paths ignoring case, so a path mapped twice in any case is routing's to decide.
+        var table = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .GroupBy(route => route.RoutePattern.RawText ?? "", StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() == 1)
+            .Select(group => group.Single())
             .Where(route => route.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc
                 && route.RoutePattern.RawText == grpc.Method.FullName
-                && route.Metadata.GetMetadata<IHostMetadata>() is not { Hosts.Count: > 0 }
-                && routes.Count(other => string.Equals(other.RoutePattern.RawText, grpc.Method.FullName, StringComparison.OrdinalIgnoreCase)) == 1)
+                && route.Metadata.GetMetadata<IHostMetadata>() is not { Hosts.Count: > 0 })
             .ToFrozenDictionary(route => route.RoutePattern.RawText!, route => (Endpoint)route, StringComparer.Ordinal);
         byPath = table;
         return table;

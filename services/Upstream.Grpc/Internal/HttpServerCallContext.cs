@@ -130,7 +130,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         }
 
         // Request streams may run long and idle: the protocol's own limits (message size, deadline) govern instead.
-        if (method.Type is MethodType.ClientStreaming or MethodType.DuplexStreaming
+        if (method.Type.HasRequestStream()
             && HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
         {
             rate.MinDataRate = null;
@@ -187,6 +187,32 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
                     : "Exception was thrown by handler.";
                 status = new Status(StatusCode.Internal, detail, exception);
                 break;
+        }
+    }
+
+    /// <summary>Takes the outcome of a step that has completed: what it threw becomes the call's status.</summary>
+    public void Observe(ValueTask completed)
+    {
+        try
+        {
+            completed.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            SetStatusFromException(exception);
+        }
+    }
+
+    /// <summary>Waits for a step still running: what it throws becomes the call's status.</summary>
+    public async ValueTask ObserveAsync(ValueTask running)
+    {
+        try
+        {
+            await running;
+        }
+        catch (Exception exception)
+        {
+            SetStatusFromException(exception);
         }
     }
 

@@ -37,40 +37,18 @@ internal abstract class MethodInvoker<TService>(ServiceActivator<TService> activ
             return EndAsync(running, service, owned, context);
         }
 
-        Observe(running, context);
+        context.Observe(running);
         return owned ? ServiceActivator<TService>.ReleaseAsync(service) : default;
     }
 
     protected abstract ValueTask InvokeAsync(TService service, HttpServerCallContext context);
 
-    private static void Observe(ValueTask running, HttpServerCallContext context)
-    {
-        try
-        {
-            running.GetAwaiter().GetResult();
-        }
-        catch (Exception exception)
-        {
-            context.SetStatusFromException(exception);
-        }
-    }
-
     private static async ValueTask EndAsync(ValueTask running, TService service, bool owned, HttpServerCallContext context)
     {
-        try
+        await context.ObserveAsync(running);
+        if (owned)
         {
-            await running;
-        }
-        catch (Exception exception)
-        {
-            context.SetStatusFromException(exception);
-        }
-        finally
-        {
-            if (owned)
-            {
-                await ServiceActivator<TService>.ReleaseAsync(service);
-            }
+            await ServiceActivator<TService>.ReleaseAsync(service);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Upstream.Grpc.Internal;
@@ -30,8 +31,8 @@ internal sealed partial class CallTelemetry
     /// True when the call needs an activity of its own: something listens to ours and ASP.NET Core's request activity
     /// (already joined to the caller's trace through traceparent) is not there to be enriched instead.
     /// </summary>
-    public static bool NeedsOwnActivity =>
-        Activity.Current?.Source.Name != AspNetCoreActivitySource && GrpcServerTelemetry.ActivitySource.HasListeners();
+    public static bool NeedsOwnActivity(Activity? current) =>
+        current?.Source.Name != AspNetCoreActivitySource && GrpcServerTelemetry.ActivitySource.HasListeners();
 
     /// <summary>Starts our own server activity, child of the caller's traceparent. Only from an async method: it sets Activity.Current.</summary>
     public static Activity? StartOwnActivity(HttpServerCallContext context, IMethod method)
@@ -44,7 +45,7 @@ internal sealed partial class CallTelemetry
     /// <summary>Names and tags the call's activity (ASP.NET Core's or our own) before the call runs.</summary>
     public static void Begin(Activity? activity, IMethod method)
     {
-        if (activity is { IsAllDataRequested: true, Source.Name: AspNetCoreActivitySource or GrpcServerTelemetry.ActivitySourceName })
+        if (IsCallActivity(activity))
         {
             activity.DisplayName = method.ServiceName + "/" + method.Name;
             activity.SetTag("rpc.system", "grpc");
@@ -56,7 +57,7 @@ internal sealed partial class CallTelemetry
     /// <summary>Records the outcome once the call has ended (its status final, trailers written).</summary>
     public void End(Activity? activity, IMethod method, StatusCode code, long startedTimestamp)
     {
-        if (activity is { IsAllDataRequested: true, Source.Name: AspNetCoreActivitySource or GrpcServerTelemetry.ActivitySourceName })
+        if (IsCallActivity(activity))
         {
             activity.SetTag("rpc.grpc.status_code", (int)code);
             if (GrpcServerTelemetry.IsServerError(code))
@@ -94,6 +95,10 @@ internal sealed partial class CallTelemetry
             LogCallFinished(logger, level, method.FullName, code, elapsed);
         }
     }
+
+    /// <summary>The call's own activity (ASP.NET Core's request or ours), recording: any other current activity is left alone.</summary>
+    private static bool IsCallActivity([NotNullWhen(true)] Activity? activity) =>
+        activity is { IsAllDataRequested: true, Source.Name: AspNetCoreActivitySource or GrpcServerTelemetry.ActivitySourceName };
 
     [LoggerMessage(EventId = 10, Message = "gRPC call {Method} finished with {StatusCode} in {ElapsedMilliseconds:0.0} ms")]
     private static partial void LogCallFinished(ILogger logger, LogLevel level, string method, StatusCode statusCode, double elapsedMilliseconds);

@@ -25,12 +25,7 @@ internal static class ClientLoad
 
         var latencies = outcomes.SelectMany(o => o.Latencies).ToList();
         var result = LoadResult.From(scenario, 0, duration, latencies, outcomes.Sum(o => o.Failed));
-        return result with
-        {
-            CpuMicrosecondsPerCall = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded),
-            WarmUpSeconds = warmUp.Length.TotalSeconds,
-            JitQuiet = warmUp.JitQuiet,
-        };
+        return (result with { CpuMicrosecondsPerCall = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded) }).After(warmUp);
     }
 
     /// <summary>The measured window, in Stopwatch timestamps; closed (never reached) until the warm-up ends.</summary>

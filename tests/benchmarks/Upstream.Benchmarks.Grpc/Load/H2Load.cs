@@ -46,12 +46,7 @@ internal static partial class H2Load
 
         File.Delete(log);
         var result = LoadResult.From(scenario, round, settings.Duration, latencies, failed);
-        return result with
-        {
-            CpuMicrosecondsPerCall = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded),
-            WarmUpSeconds = warmUp.Length.TotalSeconds,
-            JitQuiet = warmUp.JitQuiet,
-        };
+        return (result with { CpuMicrosecondsPerCall = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded) }).After(warmUp);
     }
 
     private static async Task<Match> RunAsync(

@@ -1,3 +1,5 @@
+using Upstream.Benchmarks.Grpc.Warmup;
+
 namespace Upstream.Benchmarks.Grpc.Load;
 
 /// <summary>
@@ -32,6 +34,9 @@ internal sealed record LoadResult(
             Percentile(latencyMicroseconds, 0.50) / 1000,
             Percentile(latencyMicroseconds, 0.99) / 1000);
     }
+
+    /// <summary>The same result, with the warm-up that preceded it.</summary>
+    public LoadResult After(WarmUpOutcome warmUp) => this with { WarmUpSeconds = warmUp.Length.TotalSeconds, JitQuiet = warmUp.JitQuiet };
 
     // Nearest rank on sorted values: the smallest latency at least this share of calls did not exceed.
     private static double Percentile(List<double> sorted, double share) =>

@@ -1,39 +1,39 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
-using Upstream.Hosting;
-using Upstream.Hosting.Resources;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.AppHost;
 
 /// <summary>
-/// The app host as the development token issuer: a signing key generated for this run and injected into the
-/// gateway and every service as Authentication__*, and a ready token per role printed once all is healthy, so
-/// a developer can call the REST API as an applicant, member, staff, partner or operator straight away.
-/// Production points Authentication__* at the real issuer instead; nothing here ships.
+/// The app host as the development token issuer: a signing key (a generated secret parameter, kept across runs in
+/// the app host's user secrets) injected into the gateway and every service as Authentication__*, and a ready
+/// token per role printed once all is healthy, so a developer can call the REST API as an applicant, member,
+/// staff, partner or operator straight away. Production points Authentication__* at the real issuer; nothing
+/// here ships.
 /// </summary>
-public sealed class DevelopmentIdentity
+public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> signingKey)
 {
     private const string Issuer = "upstream-dev";
     private const string Audience = "upstream";
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static DevelopmentIdentity Create(IDistributedApplicationBuilder builder) =>
+        new(builder.AddParameter("signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true));
 
     public IResourceBuilder<ProjectResource> Trust(IResourceBuilder<ProjectResource> project) => project
         .WithEnvironment("Authentication__Issuer", Issuer)
         .WithEnvironment("Authentication__Audience", Audience)
-        .WithEnvironment("Authentication__SigningKey", _signingKey);
+        .WithEnvironment("Authentication__SigningKey", signingKey);
 
     /// <summary>One token per role (applicants and members act for Adur, ADU), with a curl line to try it.</summary>
-    public void PrintTokens(TextWriter output, Uri gateway)
+    public async Task PrintTokensAsync(TextWriter output, Uri gateway, CancellationToken cancellationToken)
     {
         var settings = TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Authentication:Issuer"] = Issuer,
             ["Authentication:Audience"] = Audience,
-            ["Authentication:SigningKey"] = _signingKey,
+            ["Authentication:SigningKey"] = await signingKey.Resource.GetValueAsync(cancellationToken),
         }).Build());
         var issuer = new TokenIssuer(settings, TimeProvider.System);
-        output.WriteLine($"Development tokens (valid 8 hours, this run only). REST API at {gateway}, OpenAPI at {new Uri(gateway, "/openapi/v1.json")}:");
+        output.WriteLine($"Development tokens (valid 8 hours). REST API at {gateway}, OpenAPI at {new Uri(gateway, "/openapi/v1.json")}:");
         foreach (var role in Roles.All)
         {
             var council = role is Roles.Applicant or Roles.Member ? "ADU" : null;

@@ -1,38 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
 using Upstream.AppHost;
-using Upstream.Hosting;
-using Upstream.Hosting.Dashboard;
-using Upstream.Hosting.Infrastructure;
 
 // The whole system, as an inventory. A service is declared here when it exists, never before.
-var builder = DistributedApplicationBuilder.CreateBuilder(args);
-builder.AddDashboard(); // http://localhost:18888 (or --Upstream:Dashboard:Port=N); every project's OTLP goes there
-var identity = new DevelopmentIdentity();
+var builder = DistributedApplication.CreateBuilder(args);
+var identity = DevelopmentIdentity.Create(builder);
+var infrastructure = Infrastructure.Add(builder);
 
-var postgres = builder.AddPostgres("postgres");
-var messaging = builder.AddRabbitMQ("messaging");
-
-var applicationsDb = postgres.AddDatabase("applicationsdb");
-var applications = identity.Trust(builder.AddProject("applications", "services/Applications/Upstream.Applications/Upstream.Applications.csproj"))
+var applicationsDb = infrastructure.AddDatabase("applicationsdb");
+var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applications>("applications"))
+    .WithHttpEndpoint()
     .WithReference(applicationsDb).WaitFor(applicationsDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck();
+    .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(2);
 
 // The public edge: REST at its own address, gRPC pass-through on a second, HTTP/2-only port.
-var gatewayGrpc = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-var gateway = identity.Trust(builder.AddProject("gateway", "gateway/Upstream.Gateway/Upstream.Gateway.csproj"))
+var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
+    .WithHttpEndpoint(name: "http")
+    .WithHttpEndpoint(name: "grpc", env: "GATEWAY_GRPC_PORT");
+gateway.WithEnvironment("Gateway__GrpcUrl", ReferenceExpression.Create($"http://127.0.0.1:{gateway.GetEndpoint("grpc").Property(EndpointProperty.TargetPort)}"))
     .WithReference(applications).WaitFor(applications)
-    .WithEnvironment("Gateway__GrpcUrl", gatewayGrpc.ToString().TrimEnd('/'))
-    .WithHttpHealthCheck();
+    .WithHttpHealthCheck("/health");
 
-var app = builder.Build();
-_ = new ConsoleReporter(app, Console.Out);
-Console.WriteLine($"Upstream app host: starting {app.Resources.Count} resources (data in {app.Options.DataDirectory})");
-_ = app.AllHealthy.ContinueWith(
-    _ =>
-    {
-        identity.PrintTokens(Console.Out, gateway.Resource.Endpoints[0]);
-        Console.WriteLine($"gRPC through the gateway: {gatewayGrpc}");
-    },
-    CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-await app.RunAsync();
-Console.WriteLine("Upstream app host: stopped.");
+builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
+builder.Build().Run();

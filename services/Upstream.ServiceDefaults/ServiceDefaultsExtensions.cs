@@ -9,7 +9,8 @@ namespace Upstream.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Telemetry over OTLP (when OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks and graceful shutdown.
+    /// Telemetry over OTLP (when OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks, service discovery (services__NAME__ENDPOINT__N,
+    /// as Aspire injects them), the standard resilience pipeline on every HttpClient, and graceful shutdown.
     /// Services read only Aspire's environment conventions, so they run unchanged under any host.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -17,6 +18,13 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
         builder.Services.AddHealthChecks().AddCheck(HealthEndpoints.SelfCheckName, () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
 
         // Kestrel stops accepting, then lets in-flight requests finish within this window.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -26,7 +34,6 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps /health (ready: every dependency reachable) and /alive (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseTelemetryConventions();
         app.MapHealthEndpoints();
         return app;
     }

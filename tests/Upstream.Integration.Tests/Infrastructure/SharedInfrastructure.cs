@@ -1,4 +1,5 @@
 using Upstream.Hosting.Infrastructure;
+using Upstream.Hosting.Processes;
 
 namespace Upstream.Integration.Tests.Infrastructure;
 

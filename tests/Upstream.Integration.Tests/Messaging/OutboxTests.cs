@@ -109,7 +109,7 @@ public sealed class OutboxTests(InfrastructureFixture infrastructure) : IClassFi
         public static async Task<BoardProcess> StartAsync(string database, string broker, bool relay)
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var dll = Path.Combine(AppHostProcess.RepositoryRoot(), "tests", "Upstream.Noticeboard", "bin", configuration, "net10.0", "Upstream.Noticeboard.dll");
+            var dll = Path.Combine(Repository.Root(), "tests", "Upstream.Noticeboard", "bin", configuration, "net10.0", "Upstream.Noticeboard.dll");
             var port = FreePort.Next();
             var environment = new Dictionary<string, string?>
             {

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Upstream.AppHost;
+
+/// <summary>Once every resource is healthy: the development tokens and where to use them, on the console.</summary>
+internal sealed class ReadyAnnouncement(IServiceProvider services, DevelopmentIdentity identity, ProjectResource gateway) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var model = services.GetRequiredService<DistributedApplicationModel>();
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        try
+        {
+            var resources = model.Resources.Where(IsPartOfTheSystem).ToList();
+            await Task.WhenAll(resources.Select(r => notifications.WaitForResourceHealthyAsync(r.Name, stoppingToken)));
+            var address = new Uri(await gateway.GetEndpoint("http").GetValueAsync(stoppingToken) ?? "http://localhost");
+            Console.WriteLine($"Upstream: all {resources.Count} resources healthy ({string.Join(", ", resources.Select(r => r.Name))}).");
+            await identity.PrintTokensAsync(Console.Out, address, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before everything was up.
+        }
+    }
+
+    /// <summary>Servers, databases and projects; not parameters or the hidden helpers Aspire adds itself.</summary>
+    public static bool IsPartOfTheSystem(IResource resource) => resource is IResourceWithConnectionString or ProjectResource;
+}

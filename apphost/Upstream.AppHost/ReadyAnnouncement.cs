@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace Upstream.AppHost;
 
 /// <summary>Once every resource is healthy: the development tokens and where to use them, on the console.</summary>
-internal sealed class ReadyAnnouncement(IServiceProvider services, DevelopmentIdentity identity, ProjectResource gateway) : BackgroundService
+public sealed class ReadyAnnouncement(IServiceProvider services, DevelopmentIdentity identity, ProjectResource gateway) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

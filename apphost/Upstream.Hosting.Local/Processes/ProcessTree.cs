@@ -32,6 +32,15 @@ public static class ProcessTree
         return stat is not null && StateOf(stat) != 'Z';
     }
 
+    /// <summary>Every live process whose command line or environment mentions <paramref name="text"/> (a data folder, say).</summary>
+    public static IReadOnlyList<Entry> Mentioning(string text) =>
+        [.. Snapshot().Where(e => e.CommandLine.Contains(text, StringComparison.Ordinal)
+            || (Read($"/proc/{e.Pid}/environ")?.Contains(text, StringComparison.Ordinal) ?? false))];
+
+    /// <summary>Every live process whose command line contains <paramref name="text"/>, with all its descendants.</summary>
+    public static IReadOnlyList<Entry> TreesOf(string text) =>
+        [.. Snapshot().Where(e => e.CommandLine.Contains(text, StringComparison.Ordinal)).SelectMany(e => DescendantsOf(e.Pid).Prepend(e))];
+
     private static List<Entry> Snapshot()
     {
         var entries = new List<Entry>();

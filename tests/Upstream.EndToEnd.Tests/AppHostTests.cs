@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Upstream.Hosting.Processes;
+
+namespace Upstream.EndToEnd.Tests;
+
+/// <summary>The system as `bash apphost/run.sh` runs it, walked from healthy to stopped.</summary>
+[Collection(AppHostCollection.Name)]
+[TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
+public sealed partial class AppHostTests(AppHostFixture host)
+{
+    [Fact, Step(1)]
+    public async Task Every_resource_is_running_and_healthy()
+    {
+        Assert.Equal(["applications", "applicationsdb", "gateway", "messaging", "postgres"], host.Resources.Select(r => r.Name).Order());
+        var instances = await host.InstancesAsync();
+        foreach (var instance in instances)
+        {
+            Assert.Equal((instance.DisplayName, KnownResourceStates.Running), (instance.DisplayName, instance.Snapshot.State?.Text));
+            Assert.Equal((instance.DisplayName, HealthStatus.Healthy), (instance.DisplayName, instance.Snapshot.HealthStatus));
+        }
+
+        Assert.Equal(2, instances.Count(i => i.ResourceName == "applications")); // replicas
+    }
+
+    [Fact, Step(2)]
+    public async Task The_public_calls_list_answers_through_the_gateway()
+    {
+        using var gateway = host.App.CreateHttpClient("gateway", "http");
+        using var response = await gateway.GetAsync(new Uri("/v1/calls", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("{", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact, Step(4)]
+    public async Task Stopping_the_app_host_stops_every_process_it_started_and_shuts_postgres_down_cleanly()
+    {
+        var started = ProcessTree.TreesOf($"--monitor {Environment.ProcessId}")
+            .Concat(ProcessTree.Mentioning(host.DataDirectory))
+            .DistinctBy(p => p.Pid)
+            .ToList();
+        Assert.Contains(started, p => p.CommandLine.Contains("/dcp ", StringComparison.Ordinal));
+        Assert.Contains(started, p => p.CommandLine.Contains("postgres -D", StringComparison.Ordinal));
+        Assert.Contains(started, p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
+        Assert.Contains(started, p => p.CommandLine.Contains("epmd", StringComparison.Ordinal));
+        Assert.Contains(started, p => p.CommandLine.Contains("Upstream.Gateway", StringComparison.Ordinal));
+
+        var alive = await host.StopAsync(started, TimeSpan.FromSeconds(30));
+
+        Assert.True(alive.Count == 0, "Still running: " + string.Join("; ", alive.Select(p => $"{p.Pid} {p.CommandLine}")));
+        Assert.Contains("Database cluster state:               shut down", await ControlDataAsync(Path.Combine(host.DataDirectory, "postgres", "data")));
+    }
+
+    private static async Task<string> ControlDataAsync(string data)
+    {
+        var pgControlData = Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin", "pg_controldata")).First(File.Exists);
+        using var process = Process.Start(new ProcessStartInfo(pgControlData, [data]) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+}

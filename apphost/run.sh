@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole system: PostgreSQL, RabbitMQ and every service, until Ctrl+C. Extra arguments go to the app host
-# (for example --Upstream:DataDirectory=/srv/upstream or --Upstream:Ports:postgres=5432).
+# Runs the whole system under .NET Aspire (DCP starts PostgreSQL, RabbitMQ, every service and the gateway; the Aspire
+# dashboard shows them) until Ctrl+C. Extra arguments go to the app host, for example
+# --Upstream:DataDirectory=/srv/upstream, --Upstream:Ports:postgres=5432 or --Upstream:Infrastructure=containers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash apphost/prerequisites.sh run
 dotnet build Upstream.sln -nologo -clp:NoSummary -v quiet
-exec dotnet apphost/Upstream.AppHost/bin/Debug/net10.0/Upstream.AppHost.dll "$@"
+# The "http" launch profile: dashboard at http://localhost:18888, OTLP and the resource service on loopback.
+exec dotnet run --project apphost/Upstream.AppHost --no-build --launch-profile http -- "$@"

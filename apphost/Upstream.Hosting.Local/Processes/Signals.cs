@@ -10,7 +10,7 @@ public enum Signal
     Terminate = 15,
 }
 
-internal static partial class NativeSignals
+public static partial class NativeSignals
 {
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

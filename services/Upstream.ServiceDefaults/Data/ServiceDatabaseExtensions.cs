@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,14 @@ public static class ServiceDatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set: the app host (or your environment) must provide the '{name}' database.");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
+        // Spans only for work that is part of a trace (a request, a relayed message): background polling and
+        // connection opening would otherwise flood the trace list with one-span traces.
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }
+            .ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null)
+                .EnablePhysicalOpenTracing(false))
+            .Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(dataSource));
         builder.Services.AddSingleton(sp => new SchemaMigrator(

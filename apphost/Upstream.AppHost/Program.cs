@@ -14,12 +14,13 @@ var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applicati
     .WithHttpHealthCheck("/health")
     .WithReplicas(2);
 
-// The public edge: REST at its own address, gRPC pass-through on a second, HTTP/2-only port.
+// The public edge: REST at its own address, gRPC pass-through on a second, HTTP/2-only port. It needs nothing at start
+// (it routes to the Applications replicas that are healthy, and answers 503 until one is), so it starts beside them.
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
     .WithHttpEndpoint(name: "http")
     .WithHttpEndpoint(name: "grpc", env: "GATEWAY_GRPC_PORT");
 gateway.WithEnvironment("Gateway__GrpcUrl", ReferenceExpression.Create($"http://127.0.0.1:{gateway.GetEndpoint("grpc").Property(EndpointProperty.TargetPort)}"))
-    .WithReference(applications).WaitFor(applications)
+    .WithReference(applications)
     .WithHttpHealthCheck("/health");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));

@@ -53,8 +53,9 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure) :
         {
             ["ConnectionStrings:notices"] = await infrastructure.Shared.CreateDatabaseAsync("drain"),
         });
-        var inFlight = service.Http.GetStringAsync("/slow?ms=1500");
-        await Task.Delay(300);
+        await service.Http.GetStringAsync("/slow?ms=1"); // compiled once, so the slow request is surely in its handler when the stop comes
+        var inFlight = service.Http.GetStringAsync("/slow?ms=2500");
+        await Task.Delay(800);
 
         await service.DisposeAsync(); // what SIGTERM does
 

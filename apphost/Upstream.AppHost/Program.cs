@@ -15,6 +15,7 @@ var applicationsDb = postgres.AddDatabase("applicationsdb");
 var applications = identity.Trust(builder.AddProject("applications", "services/Applications/Upstream.Applications/Upstream.Applications.csproj"))
     .WithReference(applicationsDb).WaitFor(applicationsDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithGrpcEndpoint()
     .WithHttpHealthCheck();
 
 // The public edge: REST at its own address, gRPC pass-through on a second, HTTP/2-only port.

@@ -26,6 +26,11 @@ public static class ResourceBuilderExtensions
             {
                 env.Variables[$"services__{other.Resource.Name}__http__{i.ToString(CultureInfo.InvariantCulture)}"] = other.Resource.Endpoints[i].ToString().TrimEnd('/');
             }
+
+            for (var i = 0; i < other.Resource.GrpcEndpoints.Count; i++)
+            {
+                env.Variables[$"services__{other.Resource.Name}__grpc__{i.ToString(CultureInfo.InvariantCulture)}"] = other.Resource.GrpcEndpoints[i].ToString().TrimEnd('/');
+            }
         });
         return project;
     }
@@ -48,6 +53,13 @@ public static class ResourceBuilderExtensions
     public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> project, string name, string value)
     {
         project.Resource.EnvironmentCallbacks.Add(env => env.Variables[name] = value);
+        return project;
+    }
+
+    /// <summary>The project serves gRPC on an HTTP/2-only <c>grpc</c> endpoint of its own beside <c>http</c>.</summary>
+    public static IResourceBuilder<ProjectResource> WithGrpcEndpoint(this IResourceBuilder<ProjectResource> project)
+    {
+        project.Resource.HasGrpcEndpoint = true;
         return project;
     }
 

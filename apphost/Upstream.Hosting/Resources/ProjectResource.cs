@@ -27,10 +27,17 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
     /// <summary>One address per replica, fixed before any project starts so references can be injected.</summary>
     public IReadOnlyList<Uri> Endpoints { get; private set; } = [];
 
+    /// <summary>Whether the project also has an HTTP/2-only <c>grpc</c> endpoint (Kestrel:Endpoints:grpc) beside <c>http</c>.</summary>
+    public bool HasGrpcEndpoint { get; internal set; }
+
+    /// <summary>One HTTP/2-only address per replica when <see cref="HasGrpcEndpoint"/>.</summary>
+    public IReadOnlyList<Uri> GrpcEndpoints { get; private set; } = [];
+
     internal void AllocateEndpoints(AppHostOptions options)
     {
         var first = options.Ports.TryGetValue(Name, out var fixedPort) ? fixedPort : (int?)null;
         Endpoints = [.. Enumerable.Range(0, Replicas).Select(i => new Uri($"http://127.0.0.1:{(first is { } p ? p + i : FreePort.Next())}"))];
+        GrpcEndpoints = HasGrpcEndpoint ? [.. Enumerable.Range(0, Replicas).Select(_ => new Uri($"http://127.0.0.1:{FreePort.Next()}"))] : [];
     }
 
     internal override Task StartAsync(AppHostContext context, CancellationToken cancellationToken)
@@ -74,6 +81,13 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
                     }
                 }
 
+                if (HasGrpcEndpoint)
+                {
+                    // The project names its endpoints in Kestrel:Endpoints, which win over ASPNETCORE_URLS.
+                    variables["Kestrel__Endpoints__http__Url"] = variables["ASPNETCORE_URLS"];
+                    variables["Kestrel__Endpoints__grpc__Url"] = GrpcEndpoints[replica].ToString().TrimEnd('/');
+                }
+
                 var environment = new EnvironmentContext(variables, replica);
                 foreach (var callback in EnvironmentCallbacks)
                 {
@@ -97,7 +111,7 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
             _replicas = started; // even after a failed start, so stopping reaches every process that did start
         }
 
-        Update(s => s with { ProcessId = started[0].Id, Endpoints = Endpoints });
+        Update(s => s with { ProcessId = started[0].Id, Endpoints = [.. Endpoints, .. GrpcEndpoints] });
         return Task.CompletedTask;
     }
 

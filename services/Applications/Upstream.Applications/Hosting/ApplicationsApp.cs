@@ -3,10 +3,10 @@ using Upstream.Applications.Data;
 using Upstream.Applications.Grpc;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
-using Upstream.Grpc;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Applications.Hosting;
@@ -30,12 +30,13 @@ public static class ApplicationsApp
         builder.Services.AddScoped<ReviewDesk>();
         builder.Services.AddScoped<BulkDesk>();
         builder.Services.AddScoped<CohortDesk>();
-        builder.Services.AddGrpcServer(options => options.ExceptionTranslator = ApiErrors.Translate);
+        builder.AddGrpcApi(ApiErrors.Translate);
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
+        app.MapGrpcApi();
 
         // Published calls are public (the desk decides what an anonymous caller sees); everything else needs a token.
         app.MapGrpcService<CallsApi>();

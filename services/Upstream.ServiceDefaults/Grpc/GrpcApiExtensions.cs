@@ -1,0 +1,49 @@
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Upstream.ServiceDefaults.Grpc;
+
+/// <summary>
+/// How every service serves its gRPC API, one way: Grpc.AspNetCore with the service's own refusals turned into
+/// rich statuses, its google.api.http REST surface (gRPC JSON transcoding), server reflection, and grpc.health.v1
+/// answered from the same ASP.NET Core health checks as /health.
+/// </summary>
+/// <remarks>
+/// Plain-text gRPC needs an HTTP/2-only endpoint (Kestrel will not take prior-knowledge HTTP/2 on an
+/// Http1AndHttp2 plain endpoint), so each service declares two Kestrel endpoints in its appsettings.json:
+/// <c>http</c> (HTTP/1.1: REST, health) and <c>grpc</c> (HTTP/2). Aspire and service discovery see both by name.
+/// </remarks>
+public static class GrpcApiExtensions
+{
+    /// <param name="translate">
+    /// The service's own exceptions (bad input, broken rules, not found...) as the status a caller should see,
+    /// or null for anything unexpected, which stays INTERNAL-ish (UNKNOWN) and is logged.
+    /// </param>
+    public static IGrpcServerBuilder AddGrpcApi(this IHostApplicationBuilder builder, Func<Exception, RpcException?> translate)
+    {
+        builder.Services.AddSingleton(new ApiErrorTranslation(translate));
+        var grpc = builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ApiErrorInterceptor>();
+            // Exception messages may carry personal data or internals: only in development.
+            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+        });
+        grpc.AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        // Check and Watch run the same checks as /health: NOT_SERVING while the database or broker is down.
+        builder.Services.AddGrpcHealthChecks();
+        return grpc;
+    }
+
+    /// <summary>Maps reflection and health beside the service's own APIs (map those with MapGrpcService).</summary>
+    public static IEndpointRouteBuilder MapGrpcApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcReflectionService();
+        endpoints.MapGrpcHealthChecksService();
+        return endpoints;
+    }
+}

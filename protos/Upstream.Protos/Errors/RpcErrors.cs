@@ -39,9 +39,22 @@ public static class RpcErrors
 
     /// <summary>The BadRequest field violations a server sent (empty when there are none).</summary>
     public static IReadOnlyList<BadRequest.Types.FieldViolation> GetFieldViolations(this RpcException exception) =>
-        exception.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? (IReadOnlyList<BadRequest.Types.FieldViolation>)[];
+        exception.TryGetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? (IReadOnlyList<BadRequest.Types.FieldViolation>)[];
 
     /// <summary>The PreconditionFailure violations a server sent (empty when there are none).</summary>
     public static IReadOnlyList<PreconditionFailure.Types.Violation> GetPreconditionViolations(this RpcException exception) =>
-        exception.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations ?? (IReadOnlyList<PreconditionFailure.Types.Violation>)[];
+        exception.TryGetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations ?? (IReadOnlyList<PreconditionFailure.Types.Violation>)[];
+
+    /// <summary>The rich status, or null when none was sent or a peer sent one that does not parse.</summary>
+    public static Google.Rpc.Status? TryGetRpcStatus(this RpcException exception)
+    {
+        try
+        {
+            return exception.GetRpcStatus();
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null; // a peer's malformed details must not turn a clear status into a crash
+        }
+    }
 }

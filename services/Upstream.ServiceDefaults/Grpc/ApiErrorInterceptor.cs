@@ -1,65 +1,52 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
 
 namespace Upstream.ServiceDefaults.Grpc;
 
 /// <summary>
-/// Turns a handler's domain exception into the status the service declares for it, for every kind of method.
-/// An interceptor because middleware never sees the exception: Grpc.AspNetCore has already made it UNKNOWN.
-/// Expected refusals so stay out of the unhandled-error log.
+/// Turns what a handler throws into the status a caller should see, for every kind of method: the service's
+/// own refusals into the statuses it declares for them (see <see cref="ApiErrorTranslation"/>); anything
+/// unexpected into INTERNAL with a generic message, logged here with its exception, because its text may carry
+/// connection strings or personal data. An interceptor because middleware never sees the exception.
 /// </summary>
-internal sealed class ApiErrorInterceptor(ApiErrorTranslation errors) : Interceptor
+internal sealed partial class ApiErrorInterceptor(ApiErrorTranslation errors, ILogger<ApiErrorInterceptor> logger) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(request, context);
-        }
-        catch (Exception e) when (errors.Translate(e) is { } status)
-        {
-            throw status;
-        }
-    }
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(context, () => continuation(request, context));
 
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(requestStream, context);
-        }
-        catch (Exception e) when (errors.Translate(e) is { } status)
-        {
-            throw status;
-        }
-    }
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(context, () => continuation(requestStream, context));
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (Exception e) when (errors.Translate(e) is { } status)
-        {
-            throw status;
-        }
-    }
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(context, async () => { await continuation(request, responseStream, context); return true; });
 
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(context, async () => { await continuation(requestStream, responseStream, context); return true; });
+
+    private async Task<T> GuardAsync<T>(ServerCallContext context, Func<Task<T>> call)
     {
         try
         {
-            await continuation(requestStream, responseStream, context);
+            return await call();
         }
-        catch (Exception e) when (errors.Translate(e) is { } status)
+        catch (Exception e) when (e is not RpcException && !(e is OperationCanceledException && context.CancellationToken.IsCancellationRequested))
         {
-            throw status;
+            if (errors.Translate(e) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            LogUnexpected(logger, context.Method, e);
+            throw new RpcException(new Status(StatusCode.Internal, "The service failed to handle the call."));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed unexpectedly.")]
+    private static partial void LogUnexpected(ILogger logger, string method, Exception exception);
 }

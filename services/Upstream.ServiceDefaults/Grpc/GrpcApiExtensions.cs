@@ -1,9 +1,11 @@
+using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Upstream.ServiceDefaults.Grpc;
 
@@ -21,17 +23,12 @@ public static class GrpcApiExtensions
 {
     /// <param name="translate">
     /// The service's own exceptions (bad input, broken rules, not found...) as the status a caller should see,
-    /// or null for anything unexpected, which stays INTERNAL-ish (UNKNOWN) and is logged.
+    /// or null for anything unexpected, which the caller sees as INTERNAL with a generic message and is logged.
     /// </param>
     public static IGrpcServerBuilder AddGrpcApi(this IHostApplicationBuilder builder, Func<Exception, RpcException?> translate)
     {
         builder.Services.AddSingleton(new ApiErrorTranslation(translate));
-        var grpc = builder.Services.AddGrpc(options =>
-        {
-            options.Interceptors.Add<ApiErrorInterceptor>();
-            // Exception messages may carry personal data or internals: only in development.
-            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        });
+        var grpc = builder.Services.AddGrpc(options => options.Interceptors.Add<ApiErrorInterceptor>());
         grpc.AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
         // Check and Watch run the same checks as /health: NOT_SERVING while the database or broker is down.
@@ -39,9 +36,23 @@ public static class GrpcApiExtensions
         return grpc;
     }
 
-    /// <summary>Maps reflection and health beside the service's own APIs (map those with MapGrpcService).</summary>
+    /// <summary>
+    /// Maps reflection and health beside the service's own APIs; call it after mapping those (MapGrpcService),
+    /// so that health answers for each of them by name as well as for the server as a whole ("").
+    /// </summary>
     public static IEndpointRouteBuilder MapGrpcApi(this IEndpointRouteBuilder endpoints)
     {
+        // Every service shares the server's status: they live and die with the process and its dependencies.
+        var health = endpoints.ServiceProvider.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value;
+        foreach (var service in endpoints.DataSources
+                     .SelectMany(source => source.Endpoints)
+                     .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.ServiceName)
+                     .OfType<string>()
+                     .Distinct(StringComparer.Ordinal))
+        {
+            health.Services.Map(service, (HealthCheckMapContext _) => true);
+        }
+
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();
         return endpoints;

@@ -36,7 +36,6 @@ public static class ApplicationsApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
-        app.MapGrpcApi();
 
         // Published calls are public (the desk decides what an anonymous caller sees); everything else needs a token.
         app.MapGrpcService<CallsApi>();
@@ -44,6 +43,7 @@ public static class ApplicationsApp
         app.MapGrpcService<ReviewsApi>().RequireAuthorization();
         app.MapGrpcService<TransferApi>().RequireAuthorization();
         app.MapGrpcService<CohortsApi>().RequireAuthorization();
+        app.MapGrpcApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -29,7 +30,8 @@ public static class GrpcApiExtensions
     {
         builder.Services.AddSingleton(new ApiErrorTranslation(translate));
         var grpc = builder.Services.AddGrpc(options => options.Interceptors.Add<ApiErrorInterceptor>());
-        grpc.AddJsonTranscoding();
+        // Error details (BadRequest, PreconditionFailure...) are Any values: JSON needs their types to write them.
+        grpc.AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcReflection();
         // Check and Watch run the same checks as /health: NOT_SERVING while the database or broker is down.
         builder.Services.AddGrpcHealthChecks();

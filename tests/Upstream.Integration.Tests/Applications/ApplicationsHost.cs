@@ -24,9 +24,10 @@ public sealed class ApplicationsHost : IAsyncDisposable
     private readonly ServiceProvider _clients;
     private readonly TokenIssuer _tokens;
 
-    private ApplicationsHost(WebApplication app, TestClock clock, Uri http, Uri grpc)
+    private ApplicationsHost(WebApplication app, TestClock clock, Uri http, Uri grpc, string database)
     {
         _app = app;
+        Database = database;
         Clock = clock;
         Http = new HttpClient { BaseAddress = http };
         GrpcAddress = grpc;
@@ -50,6 +51,9 @@ public sealed class ApplicationsHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public Uri GrpcAddress { get; }
+
+    /// <summary>The connection string of the service's own database.</summary>
+    public string Database { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -87,7 +91,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync();
-        return new ApplicationsHost(app, clock, http, grpc);
+        return new ApplicationsHost(app, clock, http, grpc, database);
     }
 
     public Metadata As(string subject, string role, string? council = null) =>

@@ -1,21 +1,21 @@
+using Grpc.Net.Client;
 using Grpc.Testing;
 using Upstream.Benchmarks.Grpc.Workload;
-using Upstream.Grpc.Client;
 
 namespace Upstream.Benchmarks.Grpc.Load;
 
-/// <summary>Our typed client (generated TestServiceClient on HttpCallInvoker) making the benchmark's call.</summary>
-internal sealed class OurClientCaller : IUnaryCaller
+/// <summary>The official client: the generated TestServiceClient on a GrpcChannel with its default handler.</summary>
+internal sealed class GrpcClientCaller : IUnaryCaller
 {
-    private readonly HttpCallInvoker _invoker;
+    private readonly GrpcChannel _channel;
     private readonly TestService.TestServiceClient _client;
     private readonly SimpleRequest _request;
     private readonly int _responseBytes;
 
-    public OurClientCaller(Uri server, UnaryWorkload workload)
+    public GrpcClientCaller(Uri server, UnaryWorkload workload)
     {
-        _invoker = new HttpCallInvoker(server);
-        _client = new TestService.TestServiceClient(_invoker);
+        _channel = GrpcChannel.ForAddress(server);
+        _client = new TestService.TestServiceClient(_channel);
         _request = workload.Request;
         _responseBytes = workload.ResponseBytes;
     }
@@ -29,5 +29,5 @@ internal sealed class OurClientCaller : IUnaryCaller
         }
     }
 
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose() => _channel.Dispose();
 }

@@ -17,7 +17,8 @@ public static class ApplicationsApp
     /// <param name="configure">Runs last, so tests can add settings and replace the clock.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Its own folder, not the working directory, holds appsettings.json (its endpoints), wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
         builder.AddServiceDefaults();

@@ -1,16 +1,19 @@
+using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.OpenApi.Models;
 
 namespace Upstream.ServiceDefaults.Grpc;
 
 /// <summary>
 /// How every service serves its gRPC API, one way: Grpc.AspNetCore with the service's own refusals turned into
-/// rich statuses, its google.api.http REST surface (gRPC JSON transcoding), server reflection, and grpc.health.v1
-/// answered from the same ASP.NET Core health checks as /health.
+/// rich statuses, its google.api.http REST surface (gRPC JSON transcoding) described by an OpenAPI document at
+/// /openapi/v1.json (Microsoft.AspNetCore.Grpc.Swagger; the gateway merges every service's into one), server
+/// reflection, and grpc.health.v1 answered from the same ASP.NET Core health checks as /health.
 /// </summary>
 /// <remarks>
 /// Plain-text gRPC needs an HTTP/2-only endpoint (Kestrel will not take prior-knowledge HTTP/2 on an
@@ -19,6 +22,9 @@ namespace Upstream.ServiceDefaults.Grpc;
 /// </remarks>
 public static class GrpcApiExtensions
 {
+    /// <summary>Where every service serves the OpenAPI document of its REST surface.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
     /// <param name="translate">
     /// The service's own exceptions (bad input, broken rules, not found...) as the status a caller should see,
     /// or null for anything unexpected, which stays INTERNAL-ish (UNKNOWN) and is logged.
@@ -32,16 +38,20 @@ public static class GrpcApiExtensions
             // Exception messages may carry personal data or internals: only in development.
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
         });
-        grpc.AddJsonTranscoding();
+        // Error details (BadRequest, PreconditionFailure...) are Any values: JSON needs their types to write them.
+        grpc.AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(options => options.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" }));
         builder.Services.AddGrpcReflection();
         // Check and Watch run the same checks as /health: NOT_SERVING while the database or broker is down.
         builder.Services.AddGrpcHealthChecks();
         return grpc;
     }
 
-    /// <summary>Maps reflection and health beside the service's own APIs (map those with MapGrpcService).</summary>
+    /// <summary>Maps reflection, health and the REST surface's OpenAPI document beside the service's own APIs (map those with MapGrpcService).</summary>
     public static IEndpointRouteBuilder MapGrpcApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapSwagger(OpenApiPath.Replace("v1", "{documentName}", StringComparison.Ordinal));
         endpoints.MapGrpcReflectionService();
         endpoints.MapGrpcHealthChecksService();
         return endpoints;

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+
+namespace Upstream.Gateway.OpenApi;
+
+/// <summary>
+/// Raises OpenAPI 3.0 schemas to 3.1 (JSON Schema 2020-12) where they differ in what Swashbuckle writes:
+/// <c>nullable</c> becomes a "null" type, and the boolean exclusive bounds become numeric ones.
+/// </summary>
+internal static class OpenApi31
+{
+    public static void Raise(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject schema:
+                RaiseNullable(schema);
+                RaiseBound(schema, "exclusiveMinimum", "minimum");
+                RaiseBound(schema, "exclusiveMaximum", "maximum");
+                foreach (var (_, child) in schema.ToList())
+                {
+                    Raise(child);
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    Raise(item);
+                }
+
+                break;
+        }
+    }
+
+    private static void RaiseNullable(JsonObject schema)
+    {
+        if (schema["nullable"] is not JsonValue flag || !flag.TryGetValue<bool>(out var nullable))
+        {
+            return;
+        }
+
+        schema.Remove("nullable");
+        if (!nullable)
+        {
+            return;
+        }
+
+        if (schema["type"] is JsonValue type)
+        {
+            schema["type"] = new JsonArray(type.GetValue<string>(), "null");
+        }
+        else if (schema["$ref"] is { } reference)
+        {
+            schema.Remove("$ref");
+            schema["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = reference.GetValue<string>() }, new JsonObject { ["type"] = "null" });
+        }
+    }
+
+    private static void RaiseBound(JsonObject schema, string exclusive, string bound)
+    {
+        if (schema[exclusive] is JsonValue flag && flag.TryGetValue<bool>(out var isExclusive))
+        {
+            schema.Remove(exclusive);
+            if (isExclusive && schema[bound] is { } value)
+            {
+                schema.Remove(bound);
+                schema[exclusive] = value.DeepClone();
+            }
+        }
+    }
+}

@@ -4,7 +4,8 @@ namespace Upstream.Gateway.OpenApi;
 
 /// <summary>
 /// Raises OpenAPI 3.0 schemas to 3.1 (JSON Schema 2020-12) where they differ in what Swashbuckle writes:
-/// <c>nullable</c> becomes a "null" type, and the boolean exclusive bounds become numeric ones.
+/// <c>nullable</c> becomes a "null" type, and the boolean exclusive bounds become numeric ones. Also says what
+/// the proto3 JSON mapping writes for 64-bit integers: a string (Grpc.Swagger describes the CLR long).
 /// </summary>
 internal static class OpenApi31
 {
@@ -14,6 +15,7 @@ internal static class OpenApi31
         {
             case JsonObject schema:
                 RaiseNullable(schema);
+                Int64AsString(schema);
                 RaiseBound(schema, "exclusiveMinimum", "minimum");
                 RaiseBound(schema, "exclusiveMaximum", "maximum");
                 foreach (var (_, child) in schema.ToList())
@@ -53,6 +55,15 @@ internal static class OpenApi31
         {
             schema.Remove("$ref");
             schema["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = reference.GetValue<string>() }, new JsonObject { ["type"] = "null" });
+        }
+    }
+
+    private static void Int64AsString(JsonObject schema)
+    {
+        if (schema["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "integer"
+            && schema["format"] is JsonValue format && format.TryGetValue<string>(out var bits) && bits is "int64" or "uint64")
+        {
+            schema["type"] = "string";
         }
     }
 

@@ -41,7 +41,12 @@ public static class GrpcApiExtensions
         // Error details (BadRequest, PreconditionFailure...) are Any values: JSON needs their types to write them.
         grpc.AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcSwagger();
-        builder.Services.AddSwaggerGen(options => options.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" }));
+        builder.Services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" });
+            // The gRPC method's name: what the contract calls the operation, and how the gateway knows it.
+            options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<GrpcMethodMetadata>().FirstOrDefault()?.Method.Name);
+        });
         builder.Services.AddGrpcReflection();
         // Check and Watch run the same checks as /health: NOT_SERVING while the database or broker is down.
         builder.Services.AddGrpcHealthChecks();

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 using Upstream.Hosting.Infrastructure;
@@ -37,10 +37,13 @@ public sealed class ServiceHost : IAsyncDisposable
         var grpcPort = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
+        // The endpoints as a service's appsettings.json names them (and as a host overrides their URLs).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            k.Listen(System.Net.IPAddress.Loopback, httpPort, l => l.Protocols = HttpProtocols.Http1);
-            k.Listen(System.Net.IPAddress.Loopback, grpcPort, l => l.Protocols = HttpProtocols.Http2);
+            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{httpPort}",
+            ["Kestrel:Endpoints:http:Protocols"] = nameof(HttpProtocols.Http1),
+            ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:grpc:Protocols"] = nameof(HttpProtocols.Http2),
         });
         configure(builder);
         var app = builder.Build();

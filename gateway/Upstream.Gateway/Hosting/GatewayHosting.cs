@@ -80,7 +80,10 @@ public static class GatewayHosting
                 ? Results.Text(json.ToJsonString(), "application/json")
                 : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "A service's API description is unavailable; try again shortly."));
         // The reference page loads the script bundled in Scalar.AspNetCore from this gateway, nothing from the internet.
-        app.MapScalarApiReference(SecurityHeaders.ReferencePath, scalar => scalar.WithOpenApiRoutePattern(OpenApiPath).WithTitle("Upstream API"));
+        // Nothing that would call out: no AI agent, no web fonts, no telemetry, no hosted developer tools.
+        app.MapScalarApiReference(SecurityHeaders.ReferencePath, scalar => scalar
+            .WithOpenApiRoutePattern(OpenApiPath).WithTitle("Upstream API")
+            .DisableAgent().DisableDefaultFonts().DisableTelemetry().HideDeveloperTools());
         app.MapFallback(context => GrpcStatusReply.IsGrpc(context.Request)
             ? GrpcStatusReply.WriteAsync(context, GrpcStatusReply.Unimplemented, $"No service here answers {context.Request.Path}.")
             : ProblemReply.WriteAsync(context, StatusCodes.Status404NotFound, "There is nothing at this address."));

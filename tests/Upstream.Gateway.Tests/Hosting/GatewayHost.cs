@@ -54,7 +54,7 @@ public sealed class GatewayHost : IAsyncDisposable
                     ["Authentication:SigningKey"] = SigningKey,
                 });
                 builder.Configuration.AddInMemoryCollection(settings);
-                if (Environment.GetEnvironmentVariable("GATEWAY_TEST_LOGS") is null) { builder.Logging.ClearProviders(); }
+                builder.Logging.ClearProviders();
             });
 
             try

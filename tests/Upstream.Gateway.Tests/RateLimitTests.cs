@@ -1,10 +1,13 @@
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Upstream.Applications.V1;
 using Upstream.Gateway.Tests.Hosting;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Gateway.Tests;
 
-/// <summary>Each client has its own budget of requests; over it, 429 with Retry-After.</summary>
+/// <summary>Each client has its own budget of requests, REST and gRPC together; over it, 429 with Retry-After (gRPC: RESOURCE_EXHAUSTED).</summary>
 public sealed class RateLimitTests(RateLimitTests.Edge edge) : IClassFixture<RateLimitTests.Edge>
 {
     public sealed class Edge : EdgeFixture
@@ -36,5 +39,22 @@ public sealed class RateLimitTests(RateLimitTests.Edge edge) : IClassFixture<Rat
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_grpc_client_over_its_budget_gets_resource_exhausted()
+    {
+        var metadata = new Metadata { { "authorization", "Bearer " + Gateway.Tokens.Issue("grpc-user", [Roles.Staff]) } };
+        using var channel = GrpcChannel.ForAddress(Gateway.GrpcAddress);
+        var calls = new CallService.CallServiceClient(channel);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await calls.ListCallsAsync(new ListCallsRequest(), metadata);
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await calls.ListCallsAsync(new ListCallsRequest(), metadata));
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
     }
 }

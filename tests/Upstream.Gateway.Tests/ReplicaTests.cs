@@ -104,17 +104,19 @@ public sealed class ReplicaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_service_with_no_healthy_replica_is_a_503_problem_and_the_gateways_health_names_it()
+    public async Task A_service_with_no_healthy_replica_is_a_503_problem_for_calls_and_the_api_document_and_health_names_it()
     {
         await WaitForAsync("unreachable: applications-grpc, applications-rest");
 
         using var health = await _gateway.Rest.GetAsync("/health");
         using var call = await _gateway.Rest.GetAsync("/v1/calls");
+        using var document = await _gateway.Rest.GetAsync("/openapi/v1.json");
         var problem = JsonDocument.Parse(await call.Content.ReadAsStringAsync()).RootElement;
 
         Assert.True(health.StatusCode == HttpStatusCode.ServiceUnavailable, await HealthAsync());
         Assert.StartsWith("unreachable: applications-grpc, applications-rest", await HealthAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, call.StatusCode);
         Assert.Equal(("application/problem+json", "The service is unavailable; try again shortly."), (call.Content.Headers.ContentType?.MediaType, problem.GetProperty("detail").GetString()));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json"), (document.StatusCode, document.Content.Headers.ContentType?.MediaType));
     }
 }

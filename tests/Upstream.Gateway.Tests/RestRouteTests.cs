@@ -162,7 +162,7 @@ public sealed class RestRouteTests(RestRouteTests.Edge edge) : IClassFixture<Res
     [Fact]
     public async Task An_unknown_path_is_404_and_a_known_path_with_the_wrong_verb_is_405_with_allow()
     {
-        var (missing, missingBody) = await SendAsync(HttpMethod.Get, "/v1/nothing-here");
+        var (missing, missingBody) = await SendAsync(HttpMethod.Get, "/v1/nothing-here.json");
         var (missingBelowAService, _) = await SendAsync(HttpMethod.Get, "/v1/calls/c-1/nothing-here", Applicant());
         var (wrongVerb, wrongVerbBody) = await SendAsync(HttpMethod.Delete, "/v1/calls/c-1", Applicant());
 

@@ -76,15 +76,22 @@ public static class GatewayHosting
             proxy.UsePassiveHealthChecks();
         });
         app.MapGet(OpenApiPath, async (ApiDocument document, HttpContext context) =>
-            await document.BuildAsync(context.RequestAborted) is { } json
-                ? Results.Text(json.ToJsonString(), "application/json")
-                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "A service's API description is unavailable; try again shortly."));
+        {
+            if (await document.BuildAsync(context.RequestAborted) is not { } json)
+            {
+                await ProblemReply.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "A service's API description is unavailable; try again shortly.");
+                return;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
+        });
         // The reference page loads the script bundled in Scalar.AspNetCore from this gateway, nothing from the internet.
         // Nothing that would call out: no AI agent, no web fonts, no telemetry, no hosted developer tools.
         app.MapScalarApiReference(SecurityHeaders.ReferencePath, scalar => scalar
             .WithOpenApiRoutePattern(OpenApiPath).WithTitle("Upstream API")
             .DisableAgent().DisableDefaultFonts().DisableTelemetry().HideDeveloperTools());
-        app.MapFallback(context => GrpcStatusReply.IsGrpc(context.Request)
+        app.MapFallback("{**path}", context => GrpcStatusReply.IsGrpc(context.Request)
             ? GrpcStatusReply.WriteAsync(context, GrpcStatusReply.Unimplemented, $"No service here answers {context.Request.Path}.")
             : ProblemReply.WriteAsync(context, StatusCodes.Status404NotFound, "There is nothing at this address."));
         return app;

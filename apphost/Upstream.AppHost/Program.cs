@@ -1,7 +1,6 @@
 using Upstream.AppHost;
 using Upstream.Hosting;
 using Upstream.Hosting.Dashboard;
-using Upstream.Hosting.Infrastructure;
 
 // The whole system, as an inventory. A service is declared here when it exists, never before.
 var builder = DistributedApplicationBuilder.CreateBuilder(args);
@@ -18,11 +17,10 @@ var applications = identity.Trust(builder.AddProject("applications", "services/A
     .WithGrpcEndpoint()
     .WithHttpHealthCheck();
 
-// The public edge: REST at its own address, gRPC pass-through on a second, HTTP/2-only port.
-var gatewayGrpc = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its HTTP/2-only grpc endpoint.
 var gateway = identity.Trust(builder.AddProject("gateway", "gateway/Upstream.Gateway/Upstream.Gateway.csproj"))
     .WithReference(applications).WaitFor(applications)
-    .WithEnvironment("Gateway__GrpcUrl", gatewayGrpc.ToString().TrimEnd('/'))
+    .WithGrpcEndpoint()
     .WithHttpHealthCheck();
 
 var app = builder.Build();
@@ -32,7 +30,7 @@ _ = app.AllHealthy.ContinueWith(
     _ =>
     {
         identity.PrintTokens(Console.Out, gateway.Resource.Endpoints[0]);
-        Console.WriteLine($"gRPC through the gateway: {gatewayGrpc}");
+        Console.WriteLine($"gRPC through the gateway: {gateway.Resource.GrpcEndpoints[0]}");
     },
     CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 await app.RunAsync();

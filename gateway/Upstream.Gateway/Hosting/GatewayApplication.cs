@@ -8,7 +8,8 @@ public static class GatewayApplication
     /// <param name="configure">Lets a host test add configuration or replace a service before the app is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Routes and clusters live in appsettings.json beside the assembly, wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.AddServiceDefaults();
         builder.AddGateway();

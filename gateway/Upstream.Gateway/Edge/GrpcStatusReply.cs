@@ -1,21 +1,24 @@
 using System.Globalization;
 using System.Text;
 
-namespace Upstream.Gateway.PassThrough;
+namespace Upstream.Gateway.Edge;
 
 /// <summary>
-/// A gRPC error the gateway itself answers with (unknown service, no healthy replica, rate limited): a
+/// A gRPC error the gateway itself answers with (unknown service, no healthy replica, refused, rate limited): a
 /// Trailers-Only response, so any gRPC client reads the status from the one HEADERS frame.
 /// </summary>
 public static class GrpcStatusReply
 {
     public const int DeadlineExceeded = 4;
+    public const int PermissionDenied = 7;
     public const int ResourceExhausted = 8;
     public const int Unimplemented = 12;
     public const int Unavailable = 14;
+    public const int Unauthenticated = 16;
 
-    public static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+    public static bool IsGrpc(HttpRequest request) => IsGrpc(request.ContentType);
+
+    public static bool IsGrpc(string? contentType) => contentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
     public static Task WriteAsync(HttpContext context, int status, string message)
     {

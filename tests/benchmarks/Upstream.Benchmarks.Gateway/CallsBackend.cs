@@ -31,8 +31,8 @@ public sealed class CallsBackend : CallService.CallServiceBase
         builder.AddGrpcApi(_ => null);
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        app.MapGrpcApi();
         app.MapGrpcService<CallsBackend>();
+        app.MapGrpcApi();
         await app.StartAsync();
         return app;
     }

@@ -34,9 +34,7 @@ var clock = new ProgrammeClock(DateTimeOffset.Parse("2030-06-20T12:00:00Z", Cult
 var settings = new Dictionary<string, string?>
 {
     ["Kestrel:Endpoints:http:Url"] = http.ToString(),
-    ["Kestrel:Endpoints:http:Protocols"] = "Http1",
     ["Kestrel:Endpoints:grpc:Url"] = grpc.ToString(),
-    ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
     ["ConnectionStrings:applicationsdb"] = postgres.ConnectionString("applicationsdb"),
     ["ConnectionStrings:messaging"] = rabbit.ConnectionString(),
     ["Authentication:Issuer"] = "benchmark",

@@ -33,7 +33,7 @@ public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> sign
             ["Authentication:SigningKey"] = await signingKey.Resource.GetValueAsync(cancellationToken),
         }).Build());
         var issuer = new TokenIssuer(settings, TimeProvider.System);
-        output.WriteLine($"Development tokens (valid 8 hours). REST API at {gateway}, OpenAPI at {new Uri(gateway, "/openapi/v1.json")}:");
+        output.WriteLine($"Development tokens (valid 8 hours). REST API at {gateway}, OpenAPI at {new Uri(gateway, "/openapi/v1.json")}, reference at {new Uri(gateway, "/scalar/")}:");
         foreach (var role in Roles.All)
         {
             var council = role is Roles.Applicant or Roles.Member ? "ADU" : null;

@@ -1,27 +1,24 @@
 using Microsoft.Extensions.DependencyInjection;
 using Upstream.AppHost;
 
-// The whole system, as an inventory. A service is declared here when it exists, never before.
+// The whole system, as an inventory. A service is declared here when it exists, never before. Each project's
+// endpoints come from its appsettings.json (Kestrel:Endpoints): http for REST, /health and /alive; grpc for gRPC.
 var builder = DistributedApplication.CreateBuilder(args);
 var identity = DevelopmentIdentity.Create(builder);
 var infrastructure = Infrastructure.Add(builder);
 
 var applicationsDb = infrastructure.AddDatabase("applicationsdb");
 var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applications>("applications"))
-    .WithHttpEndpoint()
     .WithReference(applicationsDb).WaitFor(applicationsDb)
     .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
-    .WithHttpHealthCheck("/health")
+    .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReplicas(2);
 
-// The public edge: REST at its own address, gRPC pass-through on a second, HTTP/2-only port. It needs nothing at start
-// (it routes to the Applications replicas that are healthy, and answers 503 until one is), so it starts beside them.
+// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It needs nothing at
+// start (it routes to the Applications replicas that are healthy, and answers 503 until one is), so it starts beside them.
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
-    .WithHttpEndpoint(name: "http")
-    .WithHttpEndpoint(name: "grpc", env: "GATEWAY_GRPC_PORT");
-gateway.WithEnvironment("Gateway__GrpcUrl", ReferenceExpression.Create($"http://127.0.0.1:{gateway.GetEndpoint("grpc").Property(EndpointProperty.TargetPort)}"))
     .WithReference(applications)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
 builder.Build().Run();

@@ -17,6 +17,7 @@ public sealed class ReadyAnnouncement(IServiceProvider services, DevelopmentIden
             var address = new Uri(await gateway.GetEndpoint("http").GetValueAsync(stoppingToken) ?? "http://localhost");
             Console.WriteLine($"Upstream: all {resources.Count} resources healthy ({string.Join(", ", resources.Select(r => r.Name))}).");
             await identity.PrintTokensAsync(Console.Out, address, stoppingToken);
+            Console.WriteLine($"gRPC through the gateway: {await gateway.GetEndpoint("grpc").GetValueAsync(stoppingToken)}");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Upstream.ServiceDefaults.Configuration;
 using Upstream.ServiceDefaults.Health;
 using Upstream.ServiceDefaults.Telemetry;
 
@@ -17,6 +18,7 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddTelemetry();
+        builder.AddNamedEndpoints();
         builder.Services.AddHealthChecks().AddCheck(HealthEndpoints.SelfCheckName, () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthEndpoints.LiveTag]);
 
         builder.Services.AddServiceDiscovery();

@@ -1,31 +1,30 @@
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Upstream.Applications.V1;
 using Upstream.Gateway.Tests.Hosting;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Gateway.Tests;
 
-/// <summary>Each client has its own budget of requests; over it, 429 with Retry-After.</summary>
-public sealed class RateLimitTests : IAsyncLifetime
+/// <summary>Each client has its own budget of requests, REST and gRPC together; over it, 429 with Retry-After (gRPC: RESOURCE_EXHAUSTED).</summary>
+public sealed class RateLimitTests(RateLimitTests.Edge edge) : IClassFixture<RateLimitTests.Edge>
 {
-    private GatewayHost _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+    public sealed class Edge : EdgeFixture
     {
-        ["services:applications:http:0"] = "http://127.0.0.1:9",
-        ["Gateway:ProbePath"] = "",
-        ["Gateway:RateLimitPermits"] = "3",
-        ["Gateway:RateLimitWindow"] = "00:01:00",
-    }, new ScriptedService());
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            [new("Gateway:RateLimitPermits", "3"), new("Gateway:RateLimitWindow", "00:01:00")];
+    }
 
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+    private GatewayHost Gateway => edge.Gateway;
 
-    private async Task<HttpResponseMessage> GetAsync(string token) => await _gateway.Rest.SendAsync(_gateway.Request(HttpMethod.Get, "/v1/calls", token));
+    private async Task<HttpResponseMessage> GetAsync(string token) => await Gateway.Rest.SendAsync(Gateway.Request(HttpMethod.Get, "/v1/calls", token));
 
     [Fact]
     public async Task A_client_over_its_budget_gets_429_with_retry_after_while_another_client_is_unaffected()
     {
-        var busy = _gateway.Tokens.Issue("busy-user", [Roles.Applicant], "ADU");
-        var other = _gateway.Tokens.Issue("other-user", [Roles.Applicant], "BIR");
+        var busy = Gateway.Tokens.Issue("busy-user", [Roles.Applicant], "ADU");
+        var other = Gateway.Tokens.Issue("other-user", [Roles.Applicant], "BIR");
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -40,5 +39,22 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_grpc_client_over_its_budget_gets_resource_exhausted()
+    {
+        var metadata = new Metadata { { "authorization", "Bearer " + Gateway.Tokens.Issue("grpc-user", [Roles.Staff]) } };
+        using var channel = GrpcChannel.ForAddress(Gateway.GrpcAddress);
+        var calls = new CallService.CallServiceClient(channel);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await calls.ListCallsAsync(new ListCallsRequest(), metadata);
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await calls.ListCallsAsync(new ListCallsRequest(), metadata));
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
     }
 }

@@ -4,9 +4,13 @@ using Upstream.Gateway.Tests.Hosting;
 
 namespace Upstream.Gateway.Tests;
 
-/// <summary>Calls spread over a service's replicas, skipping those whose /health fails; the gateway's own health shows it.</summary>
+/// <summary>
+/// Calls spread round-robin over a service's replicas; YARP's active health checks (each replica's /health) take
+/// an unhealthy or stopped replica out of rotation and bring a recovered one back; the gateway's /health shows it.
+/// </summary>
 public sealed class ReplicaTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Probe = TimeSpan.FromMilliseconds(200);
     private readonly List<FakeReplica> _replicas = [];
     private GatewayHost _gateway = null!;
 
@@ -18,15 +22,16 @@ public sealed class ReplicaTests : IAsyncLifetime
         }
 
         _replicas[2].Healthy = false;
-        _gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["services:interop:http:0"] = _replicas[0].Address,
-            ["services:interop:http:1"] = _replicas[1].Address,
-            ["services:interop:http:2"] = _replicas[2].Address,
-            ["Gateway:Backends:grpc.testing.TestService"] = "interop",
-            ["services:applications:http:0"] = "http://127.0.0.1:9", // nothing listens there
-            ["Gateway:ProbeInterval"] = "00:00:00.200",
-        });
+        _gateway = await GatewayHost.StartAsync(
+        [
+            .. _replicas.SelectMany((r, i) => r.Host.Discovery("interop", i)),
+            .. GrpcRoute.To("grpc.testing.TestService", "interop", Probe),
+            // Nothing listens here: the applications clusters are cut off.
+            new("services:applications:http:0", "http://127.0.0.1:9"),
+            new("services:applications:grpc:0", "http://127.0.0.1:9"),
+            new("ReverseProxy:Clusters:applications-rest:HealthCheck:Active:Interval", Probe.ToString()),
+            new("ReverseProxy:Clusters:applications-grpc:HealthCheck:Active:Interval", Probe.ToString()),
+        ]);
     }
 
     public async Task DisposeAsync()
@@ -38,16 +43,16 @@ public sealed class ReplicaTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> HealthAsync()
+    private async Task<string> HealthAsync()
     {
         using var response = await _gateway.Rest.GetAsync("/health");
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("backends");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("clusters").GetProperty("description").GetString()!;
     }
 
     private async Task<string?> CallAsync()
     {
         using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://{_gateway.GrpcTarget}/grpc.testing.TestService/UnaryCall")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_gateway.GrpcAddress}/grpc.testing.TestService/UnaryCall")
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -59,47 +64,59 @@ public sealed class ReplicaTests : IAsyncLifetime
         return response.Headers.TryGetValues("x-replica", out var names) ? names.Single() : null;
     }
 
-    private async Task WaitForAsync(Func<JsonElement, bool> condition)
+    private async Task<List<string?>> SixCallsAsync()
     {
-        for (var i = 0; i < 50 && !condition(await HealthAsync()); i++)
+        var replicas = new List<string?>();
+        for (var i = 0; i < 6; i++)
+        {
+            replicas.Add(await CallAsync());
+        }
+
+        return replicas;
+    }
+
+    private async Task WaitForAsync(string health)
+    {
+        for (var i = 0; i < 50 && !(await HealthAsync()).Contains(health, StringComparison.Ordinal); i++)
         {
             await Task.Delay(100);
         }
     }
 
     [Fact]
-    public async Task Calls_go_round_robin_over_healthy_replicas_only_and_return_when_one_recovers()
+    public async Task Calls_go_round_robin_over_healthy_replicas_only_and_a_stopped_one_gets_none()
     {
-        await WaitForAsync(h => h.GetProperty("description").GetString()!.Contains("interop: 2/3", StringComparison.Ordinal));
-
-        var first = new List<string?>();
-        for (var i = 0; i < 6; i++)
-        {
-            first.Add(await CallAsync());
-        }
+        await WaitForAsync("interop: 2/3");
+        var first = await SixCallsAsync();
 
         _replicas[2].Healthy = true;
-        await WaitForAsync(h => h.GetProperty("description").GetString()!.Contains("interop: 3/3", StringComparison.Ordinal));
-        var later = new List<string?>();
-        for (var i = 0; i < 6; i++)
-        {
-            later.Add(await CallAsync());
-        }
+        await WaitForAsync("interop: 3/3");
+        var recovered = await SixCallsAsync();
+
+        await _replicas[1].DisposeAsync();
+        await WaitForAsync("interop: 2/3");
+        var afterStop = await SixCallsAsync();
 
         Assert.Equal([3, 3], first.GroupBy(n => n).Select(g => g.Count()));
         Assert.Equal(["a", "b"], first.Distinct().Order());
-        Assert.Equal(["a", "b", "c"], later.Distinct().Order());
+        Assert.Equal(["a", "b", "c"], recovered.Distinct().Order());
+        Assert.Equal(["a", "c"], afterStop.Distinct().Order());
     }
 
     [Fact]
-    public async Task Gateway_health_names_a_fronted_service_that_cannot_be_reached()
+    public async Task A_service_with_no_healthy_replica_is_a_503_problem_for_calls_and_the_api_document_and_health_names_it()
     {
-        await WaitForAsync(h => h.GetProperty("status").GetString() == "Unhealthy");
+        await WaitForAsync("unreachable: applications-grpc, applications-rest");
 
-        using var response = await _gateway.Rest.GetAsync("/health");
-        var backends = await HealthAsync();
+        using var health = await _gateway.Rest.GetAsync("/health");
+        using var call = await _gateway.Rest.GetAsync("/v1/calls");
+        using var document = await _gateway.Rest.GetAsync("/openapi/v1.json");
+        var problem = JsonDocument.Parse(await call.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.StartsWith("unreachable: applications", backends.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(health.StatusCode == HttpStatusCode.ServiceUnavailable, await HealthAsync());
+        Assert.StartsWith("unreachable: applications-grpc, applications-rest", await HealthAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, call.StatusCode);
+        Assert.Equal(("application/problem+json", "The service is unavailable; try again shortly."), (call.Content.Headers.ContentType?.MediaType, problem.GetProperty("detail").GetString()));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json"), (document.StatusCode, document.Content.Headers.ContentType?.MediaType));
     }
 }

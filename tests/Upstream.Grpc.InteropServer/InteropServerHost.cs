@@ -1,23 +1,26 @@
 using System.Net;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Grpc.InteropServer;
 
-/// <summary>Builds the interop server: TestService on plaintext HTTP/2 (and HTTP/1.1) on one port of 127.0.0.1.</summary>
+/// <summary>Builds the interop server: TestService on plaintext HTTP/2 (h2c) on one port of 127.0.0.1.</summary>
 public static class InteropServerHost
 {
     public static WebApplication Build(string[] args, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttp1AndHttp2()));
-
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.AddGrpcApi(_ => null);
         // Responses are compressed only where a request asks for it (response_compressed); see TestServiceImpl.
-        builder.Services.AddGrpcServer(options => options.ResponseCompression = Protocol.GrpcCompression.Gzip);
+        builder.Services.Configure<GrpcServiceOptions>(options => options.ResponseCompressionAlgorithm = "gzip");
         var app = builder.Build();
         app.MapGrpcService<TestServiceImpl>();
-        app.MapGet("/health", () => "Healthy");
+        app.MapGrpcApi();
         return app;
     }
 

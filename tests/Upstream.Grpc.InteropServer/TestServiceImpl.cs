@@ -13,7 +13,11 @@ public sealed class TestServiceImpl : TestService.TestServiceBase
     private const string EchoInitialKey = "x-grpc-test-echo-initial";
     private const string EchoTrailingKey = "x-grpc-test-echo-trailing-bin";
 
-    public override Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
+    public override Task<Empty> EmptyCall(Empty request, ServerCallContext context)
+    {
+        context.WriteOptions = NoCompress; // only what a request marks compressed is compressed
+        return Task.FromResult(new Empty());
+    }
 
     public override async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Upstream.Gateway.PassThrough;
+using Upstream.Gateway.Hosting;
 
 namespace Upstream.Gateway.Edge;
 

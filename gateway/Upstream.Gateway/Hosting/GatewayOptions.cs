@@ -1,21 +1,9 @@
-namespace Upstream.Gateway;
+namespace Upstream.Gateway.Hosting;
 
-/// <summary>The gateway's limits, from the "Gateway" configuration section (Gateway__RestTimeout=00:00:10, ...).</summary>
+/// <summary>The edge's own limits, from the "Gateway" configuration section (Gateway__RateLimitPermits=100, ...).</summary>
 public sealed class GatewayOptions
 {
-    /// <summary>How often every replica's /health is asked.</summary>
-    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>The path probed on every replica; empty to rely only on failed connections (a backend without one).</summary>
-    public string ProbePath { get; set; } = "/health";
-
-    /// <summary>A REST call's deadline: sent to the service as grpc-timeout, a 504 when it passes.</summary>
-    public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The longest a passed-through gRPC call may run; a client's shorter grpc-timeout is kept.</summary>
-    public TimeSpan GrpcMaxTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>The largest REST request body; larger ones get 413 before the body is read.</summary>
+    /// <summary>The largest REST request body; larger ones get 413 before the body is read. gRPC streams are not capped.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Front-end origins allowed to call the REST API from a browser.</summary>

@@ -1,13 +1,15 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using Grpc.Core;
 
-namespace Upstream.Grpc;
+namespace Upstream.Protos.Errors;
 
 /// <summary>
-/// Builds the exceptions handlers throw for bad input and broken rules: the status code and message, plus a
-/// google.rpc.Status with machine-readable details in <c>grpc-status-details-bin</c> (what rich clients and the
-/// gateway read to name the fields at fault). Lives beside the google.rpc messages it uses.
+/// The statuses handlers raise for bad input and broken rules: the code and message, plus a google.rpc.Status
+/// with machine-readable details (Grpc.StatusProto carries it in <c>grpc-status-details-bin</c>), so that staff
+/// tools and the gateway can name the fields or rules at fault. Read them back with Grpc.StatusProto's
+/// <c>GetRpcStatus()</c> or the helpers below.
 /// </summary>
 public static class RpcErrors
 {
@@ -15,48 +17,44 @@ public static class RpcErrors
     public static RpcException InvalidArgument(string message, params (string Field, string Description)[] violations)
     {
         var badRequest = new BadRequest();
-        foreach (var (field, description) in violations)
-        {
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
-        }
-
-        return Create(Grpc.StatusCode.InvalidArgument, message, badRequest);
+        badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        return Create(Code.InvalidArgument, message, badRequest);
     }
 
     /// <summary>FAILED_PRECONDITION with a PreconditionFailure naming each rule the system's state breaks.</summary>
     public static RpcException FailedPrecondition(string message, params (string Type, string Subject, string Description)[] violations)
     {
         var failure = new PreconditionFailure();
-        foreach (var (type, subject, description) in violations)
-        {
-            failure.Violations.Add(new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description });
-        }
-
-        return Create(Grpc.StatusCode.FailedPrecondition, message, failure);
+        failure.Violations.AddRange(violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }));
+        return Create(Code.FailedPrecondition, message, failure);
     }
 
-    /// <summary>NOT_FOUND naming the resource looked for.</summary>
-    public static RpcException NotFound(string message, string resourceType, string resourceName) =>
-        Create(Grpc.StatusCode.NotFound, message, new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName });
-
-    /// <summary>ALREADY_EXISTS naming the resource that is in the way.</summary>
-    public static RpcException AlreadyExists(string message, string resourceType, string resourceName) =>
-        Create(Grpc.StatusCode.AlreadyExists, message, new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName });
-
-    public static RpcException PermissionDenied(string message) => Create(Grpc.StatusCode.PermissionDenied, message);
-
-    public static RpcException Unauthenticated(string message) => Create(Grpc.StatusCode.Unauthenticated, message);
-
     /// <summary>Any status with any details; the google.rpc.Status always repeats the code and message.</summary>
-    public static RpcException Create(Grpc.StatusCode code, string message, params IMessage[] details)
+    public static RpcException Create(Code code, string message, params IMessage[] details)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
-        foreach (var detail in details)
-        {
-            status.Details.Add(Any.Pack(detail));
-        }
+        status.Details.AddRange(details.Select(Any.Pack));
+        return status.ToRpcException();
+    }
 
-        var trailers = new Metadata { { Protocol.GrpcProtocol.StatusDetailsHeader, status.ToByteArray() } };
-        return new RpcException(new Grpc.Status(code, message), trailers);
+    /// <summary>The BadRequest field violations a server sent (empty when there are none).</summary>
+    public static IReadOnlyList<BadRequest.Types.FieldViolation> GetFieldViolations(this RpcException exception) =>
+        exception.TryGetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? (IReadOnlyList<BadRequest.Types.FieldViolation>)[];
+
+    /// <summary>The PreconditionFailure violations a server sent (empty when there are none).</summary>
+    public static IReadOnlyList<PreconditionFailure.Types.Violation> GetPreconditionViolations(this RpcException exception) =>
+        exception.TryGetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations ?? (IReadOnlyList<PreconditionFailure.Types.Violation>)[];
+
+    /// <summary>The rich status, or null when none was sent or a peer sent one that does not parse.</summary>
+    public static Google.Rpc.Status? TryGetRpcStatus(this RpcException exception)
+    {
+        try
+        {
+            return exception.GetRpcStatus();
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null; // a peer's malformed details must not turn a clear status into a crash
+        }
     }
 }

@@ -4,21 +4,21 @@ using Microsoft.AspNetCore.Http;
 namespace Upstream.Gateway.Tests.Hosting;
 
 /// <summary>
-/// A replica that only says who it is: /health answers as told, and any gRPC request gets a Trailers-Only OK
-/// with an x-replica header, so a test can see where the gateway sent each call.
+/// A replica that only says who it is: /health answers as told, and any gRPC request on its grpc endpoint gets a
+/// Trailers-Only OK with an x-replica header, so a test can see where the gateway sent each call.
 /// </summary>
 public sealed class FakeReplica : IAsyncDisposable
 {
-    private Http2Backend _backend = null!;
+    private ServiceHost _host = null!;
 
-    public string Address => _backend.Address;
+    public ServiceHost Host => _host;
 
     public bool Healthy { get; set; } = true;
 
     public static async Task<FakeReplica> StartAsync(string name)
     {
         var replica = new FakeReplica();
-        replica._backend = await Http2Backend.StartAsync(_ => { }, app =>
+        replica._host = await ServiceHost.StartAsync(_ => { }, app =>
         {
             app.MapGet("/health", () => replica.Healthy ? Results.Ok() : Results.StatusCode(503));
             app.MapPost("/{**method}", (HttpContext context) =>
@@ -31,5 +31,5 @@ public sealed class FakeReplica : IAsyncDisposable
         return replica;
     }
 
-    public ValueTask DisposeAsync() => _backend.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

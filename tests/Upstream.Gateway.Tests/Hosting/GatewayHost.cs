@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
-using Upstream.Gateway.Backends;
+using Microsoft.Extensions.Logging;
 using Upstream.Gateway.Hosting;
 using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
@@ -11,8 +10,9 @@ using Upstream.ServiceDefaults.Identity;
 namespace Upstream.Gateway.Tests.Hosting;
 
 /// <summary>
-/// The real gateway application on real Kestrel ports (REST over HTTP/1.1, gRPC over HTTP/2), configured the
-/// way the app host configures it, with a token issuer for the same signing key.
+/// The real gateway application, with its own appsettings.json (routes, clusters, policies), on real Kestrel
+/// ports: its <c>http</c> endpoint (HTTP/1.1) and <c>grpc</c> endpoint (HTTP/2), configured the way the app host
+/// configures it, with a token issuer for the same signing key.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
@@ -20,43 +20,41 @@ public sealed class GatewayHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private GatewayHost(WebApplication app, int restPort, int grpcPort)
+    private GatewayHost(WebApplication app, int httpPort, int grpcPort)
     {
         _app = app;
-        Rest = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}") };
-        GrpcTarget = $"127.0.0.1:{grpcPort}";
+        Rest = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        GrpcAddress = $"http://127.0.0.1:{grpcPort}";
         Tokens = new TokenIssuer(app.Services.GetRequiredService<TokenSettings>(), TimeProvider.System);
     }
 
     public HttpClient Rest { get; }
 
-    /// <summary>host:port of the HTTP/2 gRPC pass-through port.</summary>
-    public string GrpcTarget { get; }
+    /// <summary>The HTTP/2 address gRPC clients call.</summary>
+    public string GrpcAddress { get; }
+
+    /// <summary>host:port of <see cref="GrpcAddress"/>, as grpcio wants it.</summary>
+    public string GrpcTarget => new Uri(GrpcAddress).Authority;
 
     public TokenIssuer Tokens { get; }
 
-    /// <param name="settings">Configuration as environment variables would give it (Gateway:RateLimitPermits, services:NAME:http:0, ...).</param>
-    /// <param name="caller">Stands in for the gRPC client runtime on the REST side.</param>
-    public static Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, IUnaryCaller? caller = null) =>
-        FreePort.StartAsync(async restPort =>
+    /// <param name="settings">Configuration as environment variables would give it (services:NAME:http:0, Gateway:RateLimitPermits, ReverseProxy:..., ...).</param>
+    public static Task<GatewayHost> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        FreePort.StartAsync(async httpPort =>
         {
             var grpcPort = FreePort.Next();
             var app = GatewayApplication.Build([], builder =>
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["urls"] = $"http://127.0.0.1:{restPort}",
-                    ["Gateway:GrpcUrl"] = $"http://127.0.0.1:{grpcPort}",
+                    ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{httpPort}",
+                    ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
                     ["Authentication:Issuer"] = "upstream-dev",
                     ["Authentication:Audience"] = "upstream",
                     ["Authentication:SigningKey"] = SigningKey,
                 });
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Logging.ClearProviders();
-                if (caller is not null)
-                {
-                    builder.Services.AddSingleton(caller); // registered first, so the gateway keeps it
-                }
             });
 
             try
@@ -69,7 +67,7 @@ public sealed class GatewayHost : IAsyncDisposable
                 throw new InvalidOperationException("port taken", e);
             }
 
-            return new GatewayHost(app, restPort, grpcPort);
+            return new GatewayHost(app, httpPort, grpcPort);
         });
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? token = null, string? json = null)

@@ -160,7 +160,7 @@ internal static class InteropCases
     {
         const string initial = "test_initial_metadata_value";
         byte[] trailing = [0xab, 0xab, 0xab];
-        Metadata Headers() => new Metadata().Add(EchoInitial, initial).Add(EchoTrailing, trailing);
+        Metadata Headers() => new() { { EchoInitial, initial }, { EchoTrailing, trailing } };
 
         using (var unary = client.UnaryCallAsync(
             new SimpleRequest { ResponseType = PayloadType.Compressable, ResponseSize = ResponseSize, Payload = Zeros(RequestSize) }, Headers()))

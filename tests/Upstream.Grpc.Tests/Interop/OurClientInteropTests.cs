@@ -1,9 +1,9 @@
-using Upstream.Grpc.Client;
+using Grpc.Net.Client;
 using Upstream.Grpc.Tests.Node;
 
 namespace Upstream.Grpc.Tests.Interop;
 
-/// <summary>Our client through the 14 interop cases, against the official grpc-js server and against our own.</summary>
+/// <summary>Grpc.Net.Client, as our services and tools use it, through the 14 interop cases, against the official grpc-js server and against our Grpc.AspNetCore server.</summary>
 public sealed class OurClientInteropTests(GrpcJsServer grpcJs, InteropServerFixture ours)
     : IClassFixture<GrpcJsServer>, IClassFixture<InteropServerFixture>
 {
@@ -28,7 +28,7 @@ public sealed class OurClientInteropTests(GrpcJsServer grpcJs, InteropServerFixt
     [MemberData(nameof(Cases))]
     public async Task Our_client_passes_the_case(string server, string testCase)
     {
-        using var invoker = new HttpCallInvoker(server == "grpc-js" ? grpcJs.Address : ours.Address);
-        await InteropCases.RunAsync(testCase, invoker).WaitAsync(TimeSpan.FromSeconds(60));
+        using var channel = GrpcChannel.ForAddress(server == "grpc-js" ? grpcJs.Address : ours.Address);
+        await InteropCases.RunAsync(testCase, channel.CreateCallInvoker()).WaitAsync(TimeSpan.FromSeconds(60));
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Grpc.Testing;
@@ -8,51 +7,44 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Upstream.Grpc.Tests.Wire;
 
 namespace Upstream.Grpc.Tests.Server;
 
-/// <summary>ASP.NET Core authorization guards gRPC methods; refusals read as gRPC statuses, not HTTP 401/403.</summary>
+/// <summary>
+/// ASP.NET Core authorization guards gRPC methods (attributes or RequireAuthorization); a gRPC client reads the
+/// refusal as UNAUTHENTICATED or PERMISSION_DENIED.
+/// </summary>
 public sealed class AuthorizationTests
 {
-    private const string EmptyCall = "/grpc.testing.TestService/EmptyCall";
-
     [Theory]
-    [InlineData(null, "16")]
-    [InlineData("member", "7")]
-    [InlineData("staff", "0")]
-    public async Task Attributes_on_the_service_decide_who_may_call(string? role, string expectedStatus)
+    [InlineData(null, StatusCode.Unauthenticated)]
+    [InlineData("member", StatusCode.PermissionDenied)]
+    [InlineData("staff", StatusCode.OK)]
+    public async Task Attributes_on_the_service_decide_who_may_call(string? role, StatusCode expected)
     {
         await using var host = await StartAsync(app => app.MapGrpcService<StaffOnlyService>());
-        using var client = new WireClient(host.Address);
+        var client = new TestService.TestServiceClient(host.Channel);
 
-        var response = await client.SendAsync(EmptyCall, WireClient.Frame([]), request => Authenticate(request, role));
+        var call = client.EmptyCallAsync(new Empty(), As(role));
+        var status = await Record.ExceptionAsync(() => call.ResponseAsync) is RpcException e ? e.StatusCode : StatusCode.OK;
 
-        Assert.Equal(HttpStatusCode.OK, response.HttpStatus);
-        Assert.Equal(expectedStatus, response.GrpcStatus);
+        Assert.Equal(expected, status);
     }
 
     [Fact]
     public async Task RequireAuthorization_applies_to_every_method_of_the_service()
     {
         await using var host = await StartAsync(app => app.MapGrpcService<OpenService>().RequireAuthorization());
-        using var client = new WireClient(host.Address);
+        var client = new TestService.TestServiceClient(host.Channel);
 
-        var anonymous = await client.SendAsync("/grpc.testing.TestService/CacheableUnaryCall", WireClient.Frame([]));
-        var signedIn = await client.SendAsync("/grpc.testing.TestService/CacheableUnaryCall", WireClient.Frame([]), request => Authenticate(request, "member"));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await client.CacheableUnaryCallAsync(new SimpleRequest()));
+        var signedIn = await client.CacheableUnaryCallAsync(new SimpleRequest(), As("member"));
 
-        Assert.Equal("16", anonymous.GrpcStatus);
-        Assert.Equal("0", signedIn.GrpcStatus);
-        Assert.Equal("member-user", SimpleResponse.Parser.ParseFrom(Assert.Single(signedIn.Messages).Payload).Username);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+        Assert.Equal("member-user", signedIn.Username);
     }
 
-    private static void Authenticate(HttpRequestMessage request, string? role)
-    {
-        if (role is not null)
-        {
-            request.Headers.TryAddWithoutValidation("authorization", "Test " + role);
-        }
-    }
+    private static Metadata As(string? role) => role is null ? [] : new Metadata { { "authorization", "Test " + role } };
 
     private static Task<TestGrpcHost> StartAsync(Action<WebApplication> map) =>
         TestGrpcHost.StartAsync(
@@ -72,7 +64,7 @@ public sealed class AuthorizationTests
     private sealed class OpenService : TestService.TestServiceBase
     {
         public override Task<SimpleResponse> CacheableUnaryCall(SimpleRequest request, ServerCallContext context) =>
-            Task.FromResult(new SimpleResponse { Username = context.User.Identity?.Name ?? "" });
+            Task.FromResult(new SimpleResponse { Username = context.GetHttpContext().User.Identity?.Name ?? "" });
     }
 
     /// <summary>"Authorization: Test ROLE" signs in as ROLE-user with that role; no header, no identity.</summary>

@@ -1,11 +1,11 @@
 using Grpc.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Upstream.Grpc.Tests.Wire;
 
 namespace Upstream.Grpc.Tests.Server;
 
-/// <summary>What callers see, and what is logged, when handlers fail or callers go away.</summary>
+/// <summary>What callers see, and what is logged, when handlers refuse, fail or callers go away.</summary>
 public sealed class HandlerFailureTests
 {
     private const string Secret = "Password=hunter2";
@@ -14,51 +14,67 @@ public sealed class HandlerFailureTests
     public async Task An_unhandled_exception_is_internal_without_its_details_and_is_logged()
     {
         await using var host = await StartAsync();
-        using var client = new WireClient(host.Address);
+        var client = new TestService.TestServiceClient(host.Channel);
 
-        var response = await client.SendAsync("/grpc.testing.TestService/EmptyCall", WireClient.Frame([]));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.EmptyCallAsync(new Empty()));
 
-        Assert.Equal("13", response.GrpcStatus);
-        Assert.DoesNotContain("hunter2", response.GrpcMessage ?? "", StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.DoesNotContain("hunter2", error.Status.Detail, StringComparison.Ordinal);
         var logged = Assert.Single(host.Logs.Entries, entry => entry.Level == LogLevel.Error);
         Assert.IsType<InvalidOperationException>(logged.Exception);
-        await client.AssertServesEmptyCallAsync("/grpc.testing.TestService/CacheableUnaryCall");
+        await client.CacheableUnaryCallAsync(new SimpleRequest()); // the server goes on serving
+    }
+
+    [Fact]
+    public async Task A_refusal_the_service_declares_becomes_its_status_and_is_not_an_error_in_the_log()
+    {
+        await using var host = await StartAsync();
+        var client = new TestService.TestServiceClient(host.Channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.UnaryCallAsync(new SimpleRequest { ResponseSize = 7 }));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Equal("No payload of size 7.", error.Status.Detail);
+        Assert.DoesNotContain(host.Logs.Entries, entry => entry.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task An_rpc_exception_sets_the_status_and_its_trailers()
     {
         await using var host = await StartAsync();
-        using var client = new WireClient(host.Address);
+        var client = new TestService.TestServiceClient(host.Channel);
 
-        var response = await client.SendAsync("/grpc.testing.TestService/StreamingOutputCall", WireClient.Frame(new StreamingOutputCallRequest()));
+        using var call = client.StreamingOutputCall(new StreamingOutputCallRequest());
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
-        Assert.Equal("9", response.GrpcStatus);
-        Assert.Equal("call is closed", response.GrpcMessage);
-        Assert.True(response.IsTrailersOnly);
-        Assert.Equal("q7", response.Headers["x-reason"]);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("call is closed", error.Status.Detail);
+        Assert.Equal("q7", error.Trailers.GetValue("x-reason"));
         Assert.DoesNotContain(host.Logs.Entries, entry => entry.Level >= LogLevel.Error);
     }
 
     [Fact]
-    public async Task A_client_reset_cancels_the_handler()
+    public async Task A_caller_that_cancels_cancels_the_handler()
     {
         await using var host = await StartAsync();
-        using var client = new WireClient(host.Address);
+        var client = new TestService.TestServiceClient(host.Channel);
         var probe = host.Services.GetRequiredService<Probe>();
         using var cancel = new CancellationTokenSource();
 
-        var call = client.SendAsync("/grpc.testing.TestService/UnaryCall", WireClient.Frame(new SimpleRequest()), cancellationToken: cancel.Token);
+        var call = client.UnaryCallAsync(new SimpleRequest(), cancellationToken: cancel.Token);
         await probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await cancel.CancelAsync();
 
         await probe.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        await client.AssertServesEmptyCallAsync("/grpc.testing.TestService/CacheableUnaryCall");
+        Assert.Equal(StatusCode.Cancelled, (await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync)).StatusCode);
+        await client.CacheableUnaryCallAsync(new SimpleRequest());
     }
 
     private static Task<TestGrpcHost> StartAsync() =>
-        TestGrpcHost.StartAsync(services => services.AddSingleton<Probe>(), app => app.MapGrpcService<FailingService>());
+        TestGrpcHost.StartAsync(
+            services => services.AddSingleton<Probe>(),
+            app => app.MapGrpcService<FailingService>(),
+            exception => exception is KeyNotFoundException ? new RpcException(new Status(StatusCode.NotFound, exception.Message)) : null);
 
     internal sealed class Probe
     {
@@ -77,6 +93,11 @@ public sealed class HandlerFailureTests
 
         public override async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
         {
+            if (request.ResponseSize > 0)
+            {
+                throw new KeyNotFoundException($"No payload of size {request.ResponseSize}.");
+            }
+
             probe.Started.TrySetResult();
             try
             {

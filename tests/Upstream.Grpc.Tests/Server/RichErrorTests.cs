@@ -1,7 +1,9 @@
 using Google.Rpc;
 using Grpc.Testing;
-using Upstream.Grpc.Protocol;
-using Upstream.Grpc.Tests.Wire;
+using Microsoft.AspNetCore.Builder;
+using Upstream.Protos.Errors;
+using Code = Google.Rpc.Code;
+using Status = Grpc.Core.Status;
 
 namespace Upstream.Grpc.Tests.Server;
 
@@ -12,33 +14,29 @@ public sealed class RichErrorTests
     public async Task Field_violations_travel_in_grpc_status_details_bin()
     {
         await using var host = await TestGrpcHost.StartAsync(_ => { }, app => app.MapGrpcService<ValidatingService>());
-        using var client = new WireClient(host.Address);
+        var client = new TestService.TestServiceClient(host.Channel);
 
-        var response = await client.SendAsync("/grpc.testing.TestService/UnaryCall", WireClient.Frame(new SimpleRequest { ResponseSize = -1 }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.UnaryCallAsync(new SimpleRequest { ResponseSize = -1 }));
 
-        Assert.Equal("3", response.GrpcStatus);
-        Assert.Equal("The request has invalid fields.", response.GrpcMessage);
-        var details = Assert.IsType<string>(response.Headers["grpc-status-details-bin"]);
-        Assert.DoesNotContain("=", details, StringComparison.Ordinal);
-        var received = new Metadata();
-        Assert.True(MetadataEncoding.TryAdd(received, "grpc-status-details-bin", details));
-        var exception = new RpcException(new Status(StatusCode.InvalidArgument, ""), received);
-        Assert.Equal(3, exception.GetRpcStatus()!.Code);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("The request has invalid fields.", error.Status.Detail);
+        Assert.NotNull(error.Trailers.Get("grpc-status-details-bin"));
+        Assert.Equal((int)Code.InvalidArgument, error.GetRpcStatus()!.Code);
         Assert.Equal(
             [("response_size", "must not be negative"), ("payload.body", "is required")],
-            exception.GetFieldViolations().Select(violation => (violation.Field, violation.Description)));
+            error.GetFieldViolations().Select(violation => (violation.Field, violation.Description)));
     }
 
     [Fact]
     public void Precondition_failures_and_missing_resources_carry_their_details()
     {
         var closed = RpcErrors.FailedPrecondition("The call is closed.", ("STATE", "calls/42", "closed on 15 July"));
-        var missing = RpcErrors.NotFound("No such call.", "call", "calls/42");
+        var missing = RpcErrors.Create(Code.NotFound, "No such call.", new ResourceInfo { ResourceType = "call", ResourceName = "calls/42" });
 
         Assert.Equal(StatusCode.FailedPrecondition, closed.StatusCode);
         Assert.Equal("calls/42", Assert.Single(closed.GetPreconditionViolations()).Subject);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
-        Assert.Equal("call", missing.GetDetail<ResourceInfo>()!.ResourceType);
+        Assert.Equal("call", missing.GetRpcStatus()!.GetDetail<ResourceInfo>()!.ResourceType);
         Assert.Empty(missing.GetFieldViolations());
     }
 
@@ -47,7 +45,7 @@ public sealed class RichErrorTests
     {
         var exception = new RpcException(new Status(StatusCode.Internal, "x"), new Metadata { { "grpc-status-details-bin", [0xFF, 0xFF] } });
 
-        Assert.Null(exception.GetRpcStatus());
+        Assert.Null(exception.TryGetRpcStatus());
         Assert.Empty(exception.GetFieldViolations());
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,47 +7,42 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Grpc.Tests.Server;
 
-/// <summary>A real Kestrel server on a free loopback port hosting whatever gRPC services a test maps.</summary>
+/// <summary>
+/// A real Kestrel server on a free loopback HTTP/2 port, wired as every Upstream service is
+/// (<see cref="GrpcApiExtensions.AddGrpcApi"/>), hosting whatever a test maps; with a channel to call it.
+/// </summary>
 internal sealed class TestGrpcHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private TestGrpcHost(WebApplication app, Uri address)
     {
-        this.app = app;
+        _app = app;
         Address = address;
+        Channel = GrpcChannel.ForAddress(address);
     }
 
     public Uri Address { get; }
 
-    public IServiceProvider Services => app.Services;
+    public GrpcChannel Channel { get; }
 
-    public CapturedLogs Logs => app.Services.GetRequiredService<CapturedLogs>();
+    public IServiceProvider Services => _app.Services;
+
+    public CapturedLogs Logs => _app.Services.GetRequiredService<CapturedLogs>();
 
     public static async Task<TestGrpcHost> StartAsync(
-        Action<IServiceCollection> configureServices,
-        Action<WebApplication> map,
-        Action<GrpcServerOptions>? configureGrpc = null,
-        Action<ListenOptions>? configureListen = null,
-        bool bindFromUrls = false)
+        Action<IServiceCollection> configureServices, Action<WebApplication> map, Func<Exception, RpcException?>? translate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton(logs);
-        builder.Services.AddGrpcServer(configureGrpc);
-        if (bindFromUrls)
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0"); // as services are bound: from their configured URL
-        }
-        else
-        {
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => configureListen?.Invoke(listen.UseHttp1AndHttp2())));
-        }
-
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.AddGrpcApi(translate ?? (_ => null));
         configureServices(builder.Services);
         var app = builder.Build();
         map(app);
@@ -57,23 +53,24 @@ internal sealed class TestGrpcHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
 
 /// <summary>Log entries a host wrote, to check what is (and is not) logged.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly List<(string Category, LogLevel Level, string Message, Exception? Exception)> entries = [];
+    private readonly List<(string Category, LogLevel Level, string Message, Exception? Exception)> _entries = [];
 
     public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries
     {
         get
         {
-            lock (entries)
+            lock (_entries)
             {
-                return [.. entries];
+                return [.. _entries];
             }
         }
     }
@@ -93,9 +90,9 @@ internal sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lock (owner.entries)
+            lock (owner._entries)
             {
-                owner.entries.Add((category, logLevel, formatter(state, exception), exception));
+                owner._entries.Add((category, logLevel, formatter(state, exception), exception));
             }
         }
     }

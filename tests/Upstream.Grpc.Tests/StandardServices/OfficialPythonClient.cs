@@ -24,7 +24,7 @@ internal sealed class OfficialPythonClient : IAsyncDisposable
         _ = process.Exited.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
     }
 
-    /// <summary>Starts a command (check, list, watch, reflect) against the server on <paramref name="port"/>.</summary>
+    /// <summary>Starts a command (check, watch, reflect) against the server on <paramref name="port"/>.</summary>
     public static OfficialPythonClient Start(string command, int port, params string[] arguments)
     {
         if (!File.Exists(Python))

@@ -8,20 +8,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Upstream.Applications.V1;
 using Upstream.Hosting.Infrastructure;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Grpc.Tests.StandardServices;
 
 /// <summary>
-/// Our server on Kestrel (HTTP/2 on a free loopback port) with two ordinary services mapped the way services map
-/// theirs, the standard ones coming with them, /health beside them, and one health check the test can fail.
+/// A server wired as every service is (AddGrpcApi: reflection and grpc.health.v1 from the health checks) on a free
+/// loopback HTTP/2 port, two ordinary services mapped beside them, /health, and one health check the test can fail.
 /// </summary>
 internal sealed class StandardServicesHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private StandardServicesHost(WebApplication app, int port, SwitchableCheck check)
     {
-        this.app = app;
+        _app = app;
         Port = port;
         Check = check;
     }
@@ -38,13 +39,14 @@ internal sealed class StandardServicesHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer();
+        builder.AddGrpcApi(_ => null);
         builder.Services.AddHealthChecks().AddCheck("switchable", check);
         // Fast enough that a test sees a watcher told within a second or two.
         builder.Services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(1)));
         var app = builder.Build();
         app.MapGrpcService<UnimplementedTestService>();
         app.MapGrpcService<UnimplementedCallService>();
+        app.MapGrpcApi();
         app.MapHealthChecks("/health");
         try
         {
@@ -60,9 +62,9 @@ internal sealed class StandardServicesHost : IAsyncDisposable
     });
 
     /// <summary>Stops the server as a host does on SIGTERM: the application stops, then Kestrel.</summary>
-    public Task StopAsync() => app.StopAsync();
+    public Task StopAsync() => _app.StopAsync();
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>A dependency the test can take down and bring back.</summary>
     internal sealed class SwitchableCheck : IHealthCheck

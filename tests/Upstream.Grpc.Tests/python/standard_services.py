@@ -60,16 +60,8 @@ def _health():
     status = response.enum_type.add(name="ServingStatus")
     for number, name in enumerate(["UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"]):
         status.value.add(name=name, number=number)
-    _message(file, "HealthListRequest", [])
-    statuses = _message(file, "HealthListResponse", [("statuses", 1, "HealthListResponse.StatusesEntry", True)])
-    entry = statuses.nested_type.add(name="StatusesEntry")
-    entry.options.map_entry = True
-    entry.field.add(name="key", number=1, type=_F.TYPE_STRING, label=_F.LABEL_OPTIONAL)
-    entry.field.add(name="value", number=2, type=_F.TYPE_MESSAGE, label=_F.LABEL_OPTIONAL,
-                    type_name=".grpc.health.v1.HealthCheckResponse")
     message_class = _classes(file)
-    return (message_class("HealthCheckRequest"), message_class("HealthCheckResponse"),
-            message_class("HealthListRequest"), message_class("HealthListResponse"))
+    return message_class("HealthCheckRequest"), message_class("HealthCheckResponse")
 
 
 def _reflection():
@@ -95,7 +87,7 @@ def _reflection():
     _message(file, "ServiceResponse", [("name", 1, "string", False)])
     _message(file, "ErrorResponse", [("error_code", 1, "int32", False), ("error_message", 2, "string", False)])
     message_class = _classes(file)
-    return message_class("ServerReflectionRequest"), message_class("ServerReflectionResponse"), message_class("ExtensionRequest")
+    return message_class("ServerReflectionRequest"), message_class("ServerReflectionResponse")
 
 
 def _emit(value):
@@ -103,7 +95,7 @@ def _emit(value):
 
 
 def check(channel, service):
-    request_type, response_type, _, _ = _health()
+    request_type, response_type = _health()
     call = channel.unary_unary("/grpc.health.v1.Health/Check", request_serializer=request_type.SerializeToString,
                                response_deserializer=response_type.FromString)
     try:
@@ -113,18 +105,10 @@ def check(channel, service):
         _emit({"error": error.code().name, "message": error.details()})
 
 
-def list_all(channel):
-    _, response_type, request_type, list_type = _health()
-    call = channel.unary_unary("/grpc.health.v1.Health/List", request_serializer=request_type.SerializeToString,
-                               response_deserializer=list_type.FromString)
-    response = call(request_type(), timeout=10)
-    _emit({name: response_type.ServingStatus.Name(r.status) for name, r in response.statuses.items()})
-
-
 def watch(channel, service, count):
     """Prints each status the server pushes, then how the stream ended: the test changes the server's health
     (or stops it) and reads the next line. After COUNT statuses the client hangs up."""
-    request_type, response_type, _, _ = _health()
+    request_type, response_type = _health()
     call = channel.unary_stream("/grpc.health.v1.Health/Watch", request_serializer=request_type.SerializeToString,
                                 response_deserializer=response_type.FromString)
     responses = call(request_type(service=service), timeout=60)
@@ -160,7 +144,7 @@ def _load(pool, protos, name, loading=()):
 
 def reflect(channel):
     """One reflection stream asking each kind of question; the answers are summarised for the test."""
-    request_type, response_type, extension_type = _reflection()
+    request_type, response_type = _reflection()
     call = channel.stream_stream("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
                                  request_serializer=request_type.SerializeToString,
                                  response_deserializer=response_type.FromString)
@@ -199,24 +183,13 @@ def reflect(channel):
             return {"error": response.error_response.error_code}
         if kind == "file_descriptor_response":
             return {"files": files(response)["files"]}
-        if kind == "all_extension_numbers_response":
-            r = response.all_extension_numbers_response
-            return {"base_type_name": r.base_type_name, "numbers": sorted(r.extension_number)}
         return {"unexpected": kind}
 
-    summary["by_filename"] = outcome(ask(file_by_filename="grpc/health/v1/health.proto"))
-    summary["by_message_symbol"] = outcome(ask(file_containing_symbol="grpc.health.v1.HealthCheckResponse"))
-    summary["by_method_symbol"] = outcome(ask(file_containing_symbol="grpc.health.v1.Health.Watch"))
+    summary["by_filename"] = outcome(ask(file_by_filename="upstream/applications/v1/applications.proto"))
+    summary["by_message_symbol"] = outcome(ask(file_containing_symbol="upstream.applications.v1.Call"))
+    summary["by_method_symbol"] = outcome(ask(file_containing_symbol="upstream.applications.v1.CallService.GetCall"))
     summary["unknown_file"] = outcome(ask(file_by_filename="no/such/file.proto"))
     summary["unknown_symbol"] = outcome(ask(file_containing_symbol="no.such.Symbol"))
-    # google.api.http (72295728) extends MethodOptions in google/api/annotations.proto.
-    summary["extension"] = outcome(ask(file_containing_extension=extension_type(
-        containing_type="google.protobuf.MethodOptions", extension_number=72295728)))
-    summary["unknown_extension"] = outcome(ask(file_containing_extension=extension_type(
-        containing_type="grpc.health.v1.HealthCheckRequest", extension_number=4242)))
-    summary["extension_numbers"] = outcome(ask(all_extension_numbers_of_type="google.protobuf.MethodOptions"))
-    summary["no_extension_numbers"] = outcome(ask(all_extension_numbers_of_type="grpc.health.v1.HealthCheckRequest"))
-    summary["unknown_type_extension_numbers"] = outcome(ask(all_extension_numbers_of_type="no.such.Type"))
 
     # Several questions on one stream, answered in order, as grpcurl and Postman ask them.
     answers = list(call(iter([request_type(list_services=""), request_type(file_containing_symbol=services[0])]), timeout=10))
@@ -229,8 +202,6 @@ def main(argv):
     with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
         if command == "check":
             check(channel, argv[3])
-        elif command == "list":
-            list_all(channel)
         elif command == "watch":
             watch(channel, argv[3], int(argv[4]))
         elif command == "reflect":

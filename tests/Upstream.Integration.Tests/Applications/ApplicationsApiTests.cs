@@ -1,17 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Upstream.Applications.Hosting;
 using Upstream.Applications.Time;
 using Upstream.Applications.V1;
-using Upstream.Grpc;
-using Upstream.Grpc.Client;
+using Grpc.Core;
+using Upstream.Protos.Errors;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Testing.Applications;
 using Upstream.ServiceDefaults.Identity;
@@ -20,16 +12,16 @@ namespace Upstream.Integration.Tests.Applications;
 
 /// <summary>
 /// The Applications service as staff tools and portals reach it: its real process set-up on a real port, called
-/// through our gRPC client with bearer tokens, against its own migrated database.
+/// through typed Grpc.Net.ClientFactory clients with bearer tokens, against its own migrated database.
 /// </summary>
 public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
-    private static readonly DateTimeOffset Opens = ProgrammeTime.ToInstant(new DateTime(2030, 7, 1, 9, 0, 0));
+    internal static readonly DateTimeOffset Opens = ProgrammeTime.ToInstant(new DateTime(2030, 7, 1, 9, 0, 0));
 
     [Fact]
     public async Task Staff_open_a_call_a_council_applies_and_submission_screens_it_eligible()
     {
-        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(-10));
+        await using var service = await ApplicationsHost.StartAsync(infrastructure, Opens.AddDays(-10));
         var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030") }, service.As("staff-1", Roles.Staff));
         await service.Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, service.As("staff-1", Roles.Staff));
         service.Clock.Now = Opens.AddDays(1);
@@ -48,7 +40,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task Refusals_arrive_as_statuses_that_say_what_is_wrong()
     {
-        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1));
+        await using var service = await ApplicationsHost.StartAsync(infrastructure, Opens.AddDays(1));
         var staff = service.As("staff-1", Roles.Staff);
         var call = await service.OpenCallAsync(staff);
         var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
@@ -93,7 +85,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task Two_submissions_by_the_same_council_at_once_one_wins_and_the_other_is_told_it_exists()
     {
-        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1));
+        await using var service = await ApplicationsHost.StartAsync(infrastructure, Opens.AddDays(1));
         var call = await service.OpenCallAsync(service.As("staff-1", Roles.Staff));
         var adur = service.As("applicant-adur", Roles.Applicant, "ADU");
 
@@ -118,7 +110,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task Staff_import_a_csv_in_chunks_and_export_it_again()
     {
-        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1));
+        await using var service = await ApplicationsHost.StartAsync(infrastructure, Opens.AddDays(1));
         var staff = service.As("staff-1", Roles.Staff);
         var call = await service.OpenCallAsync(staff);
         var exported = await ExportAsync(service, call.Id, staff);
@@ -150,7 +142,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("cohort");
         await using var listener = await OutcomeListener.StartAsync(broker);
-        await using var service = await ApiHost.StartAsync(infrastructure, Opens.AddDays(1), broker);
+        await using var service = await ApplicationsHost.StartAsync(infrastructure, Opens.AddDays(1), broker);
         var staff = service.As("staff-1", Roles.Staff);
         var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030", cohortSize: 2) }, staff);
         service.Clock.Now = Opens.AddDays(-10);
@@ -210,7 +202,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         _ => "",
     }));
 
-    private static async Task<string> ExportAsync(ApiHost service, string callId, Metadata who)
+    private static async Task<string> ExportAsync(ApplicationsHost service, string callId, Metadata who)
     {
         using var export = service.Transfer.ExportApplications(new ExportApplicationsRequest { CallId = callId }, who);
         var bytes = new MemoryStream();
@@ -220,84 +212,5 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         }
 
         return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    /// <summary>The service on a free loopback port with its own database, a test clock and a signing key.</summary>
-    private sealed class ApiHost : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly HttpCallInvoker _invoker;
-        private readonly TokenIssuer _tokens;
-
-        private ApiHost(WebApplication app, TestClock clock, Uri address)
-        {
-            _app = app;
-            Clock = clock;
-            _invoker = new HttpCallInvoker(address);
-            // Tokens are checked against the real time, whatever programme date the test clock shows.
-            _tokens = new TokenIssuer(TokenSettings.From(app.Configuration), TimeProvider.System);
-            Calls = new CallService.CallServiceClient(_invoker);
-            Applications = new ApplicationService.ApplicationServiceClient(_invoker);
-            Transfer = new TransferService.TransferServiceClient(_invoker);
-            Reviews = new ReviewService.ReviewServiceClient(_invoker);
-            Cohorts = new CohortService.CohortServiceClient(_invoker);
-        }
-
-        public ReviewService.ReviewServiceClient Reviews { get; }
-
-        public CohortService.CohortServiceClient Cohorts { get; }
-
-        public TestClock Clock { get; }
-
-        public CallService.CallServiceClient Calls { get; }
-
-        public ApplicationService.ApplicationServiceClient Applications { get; }
-
-        public TransferService.TransferServiceClient Transfer { get; }
-
-        public static async Task<ApiHost> StartAsync(InfrastructureFixture infrastructure, DateTimeOffset now, string? broker = null)
-        {
-            broker ??= await infrastructure.Shared.CreateVirtualHostAsync("applications");
-            var clock = new TestClock(now);
-            var settings = new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:applicationsdb"] = await infrastructure.Shared.CreateDatabaseAsync("applications"),
-                ["Authentication:Issuer"] = "tests",
-                ["Authentication:Audience"] = "upstream",
-                ["Authentication:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                ["ConnectionStrings:messaging"] = broker,
-                ["Messaging:ServiceName"] = "applications",
-                ["Messaging:RelayPollInterval"] = "00:00:00.250",
-            };
-            var app = ApplicationsApp.Build([], builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
-                builder.Services.AddSingleton<TimeProvider>(clock);
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new ApiHost(app, clock, new Uri(address));
-        }
-
-        public Metadata As(string subject, string role, string? council = null) =>
-            new() { { "authorization", "Bearer " + _tokens.Issue(subject, [role], council) } };
-
-        public async Task<Call> OpenCallAsync(Metadata staff)
-        {
-            var now = Clock.Now;
-            Clock.Now = Opens.AddDays(-10);
-            var call = await Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030") }, staff);
-            await Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
-            Clock.Now = now;
-            return call;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _invoker.Dispose();
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }

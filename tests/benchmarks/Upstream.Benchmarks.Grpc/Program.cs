@@ -17,7 +17,7 @@ switch (command)
     case "run":
         return await new BenchmarkRunner(BenchmarkSettings.From(arguments), workload).RunAsync();
     case "our-server":
-        await OurServer.RunAsync(arguments.Number("port", 5000));
+        await OurServer.RunAsync(arguments.Number("port", 5000), Enum.Parse<OurSetup>(arguments.Text("setup", nameof(OurSetup.Default)), ignoreCase: true));
         return 0;
     case "bare-server":
         await BareServer.RunAsync(arguments.Number("port", 5000), workload);

@@ -1,12 +1,10 @@
 // Submission through gRPC with the database: councils start and submit applications concurrently against the real
-// Applications service (in-process on Kestrel, real HTTP/2), a real PostgreSQL with durable commits, and a real
+// Applications service (in-process on its two Kestrel endpoints, gRPC on real h2c), a real PostgreSQL with durable commits, and a real
 // RabbitMQ for the outbox relay. Reports throughput and p50/p99 per call; writes tests/benchmarks/results/applications-submission.md.
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,9 +12,8 @@ using Upstream.Applications.Hosting;
 using Upstream.Applications.Registry;
 using Upstream.Applications.V1;
 using Upstream.Benchmarks.Submission;
-using Upstream.Grpc;
-using Upstream.Grpc.Client;
 using Upstream.Hosting.Infrastructure;
+using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Testing.Applications;
 
@@ -30,9 +27,14 @@ await using var servers = await LocalServers.StartAsync(
 var (postgres, rabbit) = (servers.Postgres, servers.RabbitMq);
 await postgres.CreateDatabaseAsync("applicationsdb");
 
+// The service's two endpoints as its appsettings.json declares them (http: HTTP/1.1 REST and health; grpc: HTTP/2
+// only, for h2c), on free loopback ports; the protocols are set here too, as that file is not in this program's content root.
+var (http, grpc) = (new Uri($"http://127.0.0.1:{FreePort.Next()}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"));
 var clock = new ProgrammeClock(DateTimeOffset.Parse("2030-06-20T12:00:00Z", CultureInfo.InvariantCulture));
 var settings = new Dictionary<string, string?>
 {
+    ["Kestrel:Endpoints:http:Url"] = http.ToString(),
+    ["Kestrel:Endpoints:grpc:Url"] = grpc.ToString(),
     ["ConnectionStrings:applicationsdb"] = postgres.ConnectionString("applicationsdb"),
     ["ConnectionStrings:messaging"] = rabbit.ConnectionString(),
     ["Authentication:Issuer"] = "benchmark",
@@ -43,18 +45,23 @@ var settings = new Dictionary<string, string?>
 var app = ApplicationsApp.Build([], builder =>
 {
     builder.Configuration.AddInMemoryCollection(settings);
-    builder.WebHost.UseUrls("http://127.0.0.1:0");
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     builder.Services.AddSingleton<TimeProvider>(clock);
 });
 await app.StartAsync();
 try
 {
-    var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    using var invoker = new HttpCallInvoker(address);
+    // The typed clients another service or a staff tool registers, finding the grpc endpoint by service discovery.
+    var clientServices = new ServiceCollection();
+    clientServices.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["services:applications:grpc:0"] = grpc.ToString() })
+        .Build());
+    clientServices.AddServiceClient<CallService.CallServiceClient>("applications");
+    clientServices.AddServiceClient<ApplicationService.ApplicationServiceClient>("applications");
+    await using var clients = clientServices.BuildServiceProvider();
     var tokens = new TokenIssuer(TokenSettings.From(app.Configuration), TimeProvider.System);
-    var calls = new CallService.CallServiceClient(invoker);
-    var applications = new ApplicationService.ApplicationServiceClient(invoker);
+    var calls = clients.GetRequiredService<CallService.CallServiceClient>();
+    var applications = clients.GetRequiredService<ApplicationService.ApplicationServiceClient>();
     var staff = Bearer(tokens.Issue("staff-bench", [Roles.Staff]));
 
     // Each council may lead one application per call, so the work is spread over as many calls as needed.

@@ -15,9 +15,10 @@ internal static class Scenario
         text.AppendLine(c, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores. Command: `dotnet run -c Release --project tests/benchmarks/Upstream.Benchmarks.Submission`.");
         text.AppendLine();
         text.AppendLine(c, $"{measured} submissions by {councils} councils over {calls} calls, {concurrency} at a time, after a warm-up. Each submission is");
-        text.AppendLine("two gRPC calls through our client and server with a bearer token: StartApplication (insert; the database refuses a");
-        text.AppendLine("second live application per council) and SubmitApplication (load, submit, screen against the registry, write the");
-        text.AppendLine("ApplicationSubmitted event to the outbox in the same transaction). PostgreSQL commits durably (fsync on); the");
+        text.AppendLine("two gRPC calls with a bearer token, from the typed clients services use (Grpc.Net.ClientFactory) to the service's");
+        text.AppendLine("Grpc.AspNetCore endpoint (h2c): StartApplication (insert; the database refuses a second live application per");
+        text.AppendLine("council) and SubmitApplication (load, submit, screen against the registry, write the ApplicationSubmitted event");
+        text.AppendLine("to the outbox in the same transaction). PostgreSQL commits durably (fsync on); the");
         text.AppendLine("outbox relay publishes to a real RabbitMQ meanwhile. Service, servers and load share the machine's cores.");
         text.AppendLine();
         text.AppendLine("| measure | value |");

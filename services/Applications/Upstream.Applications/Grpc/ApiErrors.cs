@@ -1,6 +1,8 @@
+using Google.Rpc;
+using Grpc.Core;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
-using Upstream.Grpc;
+using Upstream.Protos.Errors;
 
 namespace Upstream.Applications.Grpc;
 
@@ -15,11 +17,11 @@ public static class ApiErrors
         InvalidInputException e => RpcErrors.InvalidArgument(
             "The request has problems: " + e.Message, [.. e.Violations.Select(v => (v.Field, v.Description))]),
         DomainRuleException e => RpcErrors.FailedPrecondition(e.Message, (e.Rule, "", e.Message)),
-        NotFoundException e => RpcErrors.Create(StatusCode.NotFound, e.Message),
-        ConflictException { AlreadyExists: true } e => RpcErrors.Create(StatusCode.AlreadyExists, e.Message),
-        ConflictException e => RpcErrors.Create(StatusCode.Aborted, e.Message),
-        PermissionDeniedException { Anonymous: true } e => RpcErrors.Unauthenticated(e.Message),
-        PermissionDeniedException e => RpcErrors.PermissionDenied(e.Message),
+        NotFoundException e => RpcErrors.Create(Code.NotFound, e.Message),
+        ConflictException { AlreadyExists: true } e => RpcErrors.Create(Code.AlreadyExists, e.Message),
+        ConflictException e => RpcErrors.Create(Code.Aborted, e.Message),
+        PermissionDeniedException { Anonymous: true } e => RpcErrors.Create(Code.Unauthenticated, e.Message),
+        PermissionDeniedException e => RpcErrors.Create(Code.PermissionDenied, e.Message),
         _ => null,
     };
 }

@@ -1,6 +1,6 @@
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
-using Upstream.Grpc;
+using Grpc.Core;
 
 namespace Upstream.Applications.Grpc;
 

@@ -1,5 +1,5 @@
 using Upstream.Applications.Handling;
-using Upstream.Grpc;
+using Grpc.Core;
 
 namespace Upstream.Applications.Grpc;
 

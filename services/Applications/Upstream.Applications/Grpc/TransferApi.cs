@@ -2,7 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Upstream.Applications.Bulk;
 using Upstream.Applications.Domain;
-using Upstream.Grpc;
+using Grpc.Core;
 
 namespace Upstream.Applications.Grpc;
 

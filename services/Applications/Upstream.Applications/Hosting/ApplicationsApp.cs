@@ -3,10 +3,10 @@ using Upstream.Applications.Data;
 using Upstream.Applications.Grpc;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
-using Upstream.Grpc;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Applications.Hosting;
@@ -17,7 +17,8 @@ public static class ApplicationsApp
     /// <param name="configure">Runs last, so tests can add settings and replace the clock.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Its own folder, not the working directory, holds appsettings.json (its endpoints), wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
         builder.AddServiceDefaults();
@@ -30,7 +31,7 @@ public static class ApplicationsApp
         builder.Services.AddScoped<ReviewDesk>();
         builder.Services.AddScoped<BulkDesk>();
         builder.Services.AddScoped<CohortDesk>();
-        builder.Services.AddGrpcServer(options => options.ExceptionTranslator = ApiErrors.Translate);
+        builder.AddGrpcApi(ApiErrors.Translate);
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -43,6 +44,7 @@ public static class ApplicationsApp
         app.MapGrpcService<ReviewsApi>().RequireAuthorization();
         app.MapGrpcService<TransferApi>().RequireAuthorization();
         app.MapGrpcService<CohortsApi>().RequireAuthorization();
+        app.MapGrpcApi();
         return app;
     }
 }

@@ -7,7 +7,7 @@ internal static class Callers
 {
     public static IUnaryCaller Create(string name, Uri server, UnaryWorkload workload) => name switch
     {
-        ClientScenario.OurCaller => new OurClientCaller(server, workload),
+        ClientScenario.GrpcCaller => new GrpcClientCaller(server, workload),
         ClientScenario.RawCaller => new RawHttpCaller(server, workload),
         _ => throw new ArgumentException($"Unknown caller '{name}'."),
     };

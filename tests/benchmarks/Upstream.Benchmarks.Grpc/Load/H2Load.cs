@@ -16,14 +16,14 @@ internal sealed record H2LoadSettings(int Connections, int Streams, WarmUpPolicy
 internal static partial class H2Load
 {
     public static async Task<LoadResult> RunAsync(
-        string scenario, int round, int port, string requestFile, H2LoadSettings settings, string workDirectory, Pinning pinning,
-        int serverPid, Func<long?> serverCompiledMethods)
+        string scenario, int round, int port, string requestFile, IReadOnlyList<string> headers, H2LoadSettings settings, string workDirectory,
+        Pinning pinning, int serverPid, Func<long?> serverCompiledMethods)
     {
         var warmUp = await settings.WarmUp.RunAsync(
-            duration => RunAsync(port, requestFile, settings, duration, log: null, pinning), serverCompiledMethods);
+            duration => RunAsync(port, requestFile, headers, settings, duration, log: null, pinning), serverCompiledMethods);
         var cpuBefore = ProcessCpu.Tree(serverPid);
         var log = Path.Combine(workDirectory, $"{scenario}-{round}.h2load.log");
-        var summary = await RunAsync(port, requestFile, settings, settings.Duration, log, pinning);
+        var summary = await RunAsync(port, requestFile, headers, settings, settings.Duration, log, pinning);
         var cpu = ProcessCpu.Tree(serverPid) - cpuBefore;
 
         var latencies = new List<double>();
@@ -50,12 +50,13 @@ internal static partial class H2Load
     }
 
     private static async Task<Match> RunAsync(
-        int port, string requestFile, H2LoadSettings settings, TimeSpan duration, string? log, Pinning pinning)
+        int port, string requestFile, IReadOnlyList<string> headers, H2LoadSettings settings, TimeSpan duration, string? log, Pinning pinning)
     {
         string[] arguments =
         [
             "-D", Whole(duration), "-c", Whole(settings.Connections), "-m", Whole(settings.Streams), "-t", "1",
             "-d", requestFile, "-H", "content-type: application/grpc", "-H", "te: trailers",
+            .. headers.SelectMany(header => new[] { "-H", header }),
             .. log is null ? Array.Empty<string>() : ["--log-file", log],
             $"http://127.0.0.1:{Whole(port)}{Workload.UnaryWorkload.Path}",
         ];

@@ -14,7 +14,7 @@ namespace Upstream.Benchmarks.Grpc.Report;
 /// were measured minutes apart under the same conditions.
 /// </summary>
 internal sealed class BenchmarkReport(
-    BenchmarkSettings settings, UnaryWorkload workload, MachineFacts machine, IReadOnlyList<LoadResult> results)
+    BenchmarkSettings settings, UnaryWorkload workload, IReadOnlyList<ServerUnderTest> servers, MachineFacts machine, IReadOnlyList<LoadResult> results)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -22,12 +22,27 @@ internal sealed class BenchmarkReport(
     // Wall clock: calls per second as the load generator saw them, which other work on a shared machine moves.
     private static readonly Ratio[] Ratios =
     [
-        new("our server / bare Kestrel, per core", ServerUnderTest.Ours, ServerUnderTest.Bare, 0.85, ">= 0.85", PerCore),
-        new("our server / grpcio, per core", ServerUnderTest.Ours, ServerUnderTest.Grpcio, 1.0, "> 1", PerCore),
-        new("our client / HttpClient (both against bare), per core", ClientScenario.OursToBare, ClientScenario.RawToBare, null, "-", PerCore),
-        new("our server / bare Kestrel, wall clock", ServerUnderTest.Ours, ServerUnderTest.Bare, null, "(see per core)", WallClock),
-        new("our server / grpcio, wall clock", ServerUnderTest.Ours, ServerUnderTest.Grpcio, null, "(see per core)", WallClock),
-        new("our client / HttpClient (both against bare), wall clock", ClientScenario.OursToBare, ClientScenario.RawToBare, null, "-", WallClock),
+        new("ours (default) / bare Kestrel, per core", ServerUnderTest.Ours, ServerUnderTest.Bare, 0.80, ">= 0.80", PerCore),
+        new("service (auth + telemetry) / bare Kestrel, per core", ServerUnderTest.Service, ServerUnderTest.Bare, null, "(reported)", PerCore),
+        new("service / ours (default), per core", ServerUnderTest.Service, ServerUnderTest.Ours, null, "(reported)", PerCore),
+        new("ours (default) / grpcio, per core", ServerUnderTest.Ours, ServerUnderTest.Grpcio, 1.0, "> 1", PerCore),
+        new("Grpc.Net.Client / HttpClient (both against bare), per core", ClientScenario.GrpcToBare, ClientScenario.RawToBare, null, "-", PerCore),
+        new("ours (default) / bare Kestrel, wall clock", ServerUnderTest.Ours, ServerUnderTest.Bare, null, "(see per core)", WallClock),
+        new("service / bare Kestrel, wall clock", ServerUnderTest.Service, ServerUnderTest.Bare, null, "(see per core)", WallClock),
+        new("ours (default) / grpcio, wall clock", ServerUnderTest.Ours, ServerUnderTest.Grpcio, null, "(see per core)", WallClock),
+        new("Grpc.Net.Client / HttpClient (both against bare), wall clock", ClientScenario.GrpcToBare, ClientScenario.RawToBare, null, "-", WallClock),
+    ];
+
+    // What each layer adds, from bare Kestrel to a whole service: the CPU time per call of one server less that of the one below.
+    private static readonly Layer[] Layers =
+    [
+        new("Grpc.AspNetCore, default set-up", ServerUnderTest.Ours, ServerUnderTest.Bare, "routing to the method, deframing, protobuf parse and serialise, the handler, status trailers"),
+        new("AddGrpcApi / MapGrpcApi", ServerUnderTest.OursApi, ServerUnderTest.Ours, "the error-translating interceptor on every call; JSON transcoding, reflection and grpc health endpoints beside it"),
+        new("JWT authentication and authorization", ServerUnderTest.OursJwt, ServerUnderTest.OursApi, "AddServiceAuthentication: the bearer token validated (HMAC-SHA256) on every call, the authorization middleware and RequireAuthorization"),
+        new("the service host and telemetry", ServerUnderTest.ServiceQuiet, ServerUnderTest.OursJwt, "the full builder, AddServiceDefaults (OpenTelemetry logging; no OTLP endpoint, so no trace or metric providers), MapDefaultEndpoints (its telemetry middleware, /health and /alive); ASP.NET Core's logs at Warning"),
+        new("ASP.NET Core's per-request logs at Information", ServerUnderTest.Service, ServerUnderTest.ServiceQuiet, "what services run with today (they set no log levels): \"Request starting\" and \"Request finished\" for every call, to the console and the OpenTelemetry logger"),
+        new("everything, over the default set-up", ServerUnderTest.Service, ServerUnderTest.Ours, "all of the above but Grpc.AspNetCore itself"),
+        new("everything, over bare Kestrel", ServerUnderTest.Service, ServerUnderTest.Bare, "a whole service's gRPC call over the cheapest HTTP/2 handler"),
     ];
 
     private static double PerCore(LoadResult result) => 1_000_000 / (result.CpuMicrosecondsPerCall ?? double.NaN);
@@ -57,6 +72,11 @@ internal sealed class BenchmarkReport(
             text.AppendLine(Invariant($"{ratio.Name,-40} {ratio.Value(results):F2} (target {ratio.Target})"));
         }
 
+        foreach (var layer in MeasurableLayers())
+        {
+            text.AppendLine(Invariant($"{layer.Name,-40} {layer.Value(results):+0.0;-0.0} CPU µs per call"));
+        }
+
         return text.ToString();
     }
 
@@ -68,7 +88,7 @@ internal sealed class BenchmarkReport(
         text.AppendLine();
         text.AppendLine(Invariant($"Written by `bash tests/benchmarks/grpc.sh` on {machine.StartedAt:yyyy-MM-dd HH:mm} UTC. See tests/benchmarks/README.md for how to read it."));
         text.AppendLine();
-        text.AppendLine(Invariant($"- Call: `grpc.testing.TestService/UnaryCall`, {settings.RequestPayloadBytes}-byte payload in, {settings.ResponseBytes}-byte payload out ({workload.FramedRequest.Length} and {workload.FramedResponse.Length} bytes on the wire as gRPC messages). Before each measurement the official grpcio client checked that the server returns exactly the expected bytes with status OK."));
+        text.AppendLine(Invariant($"- Call: `grpc.testing.TestService/UnaryCall`, {settings.RequestPayloadBytes}-byte payload in, {settings.ResponseBytes}-byte payload out ({workload.FramedRequest.Length} and {workload.FramedResponse.Length} bytes on the wire as gRPC messages). Before each measurement the official grpcio client checked that the server returns exactly the expected bytes with status OK (sending the bearer token to the servers that require one, which were also checked to refuse the call without it)."));
         text.AppendLine(Invariant($"- Servers: h2load, {load.Connections} connections x {load.Streams} streams ({load.Connections * load.Streams} calls in flight), warmed up, then {load.Duration.TotalSeconds:F0} s measured."));
         text.AppendLine(Invariant($"- Clients: {settings.ClientConcurrency} concurrent calls, warmed up the same way, same duration."));
         text.AppendLine(Invariant($"- Warm-up: at least {load.WarmUp.Minimum.TotalSeconds:F0} s of the same load, then {WarmUpPolicy.Step.TotalSeconds:F0} s steps until one passes with no method compiled by the measured .NET process (its JIT has reached steady state), at most {load.WarmUp.Maximum.TotalSeconds:F0} s. Median warm-up: {WarmUpSummary()}. {JitNotQuietNote()}"));
@@ -86,6 +106,19 @@ internal sealed class BenchmarkReport(
             var value = ratio.Value(results);
             var met = ratio.Minimum is { } minimum ? (value >= minimum ? "yes" : "**no**") : "-";
             text.AppendLine(Invariant($"| {ratio.Name} | {value:F2} | {perRound} | {ratio.Target} | {met} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("## What each layer costs");
+        text.AppendLine();
+        text.AppendLine("CPU µs per call of the server with the layer less that of the server without it, per round, then the median (a negative figure is within the noise).");
+        text.AppendLine();
+        text.AppendLine("| layer | servers | CPU µs per call added | rounds | what it is |");
+        text.AppendLine("|---|---|---:|---|---|");
+        foreach (var layer in MeasurableLayers())
+        {
+            var perRound = string.Join(", ", layer.PerRound(results).Select(v => Invariant($"{v:+0.0;-0.0}")));
+            text.AppendLine(Invariant($"| {layer.Name} | {layer.With} - {layer.Without} | {layer.Value(results):+0.0;-0.0} | {perRound} | {layer.What} |"));
         }
 
         text.AppendLine();
@@ -120,12 +153,14 @@ internal sealed class BenchmarkReport(
             ? "In some runs the JIT was still compiling when the maximum was reached (marked below); their figures may be low."
             : "The JIT went quiet in every .NET run.";
 
-    private static string Describe(string scenario) =>
-        ServerUnderTest.Descriptions.TryGetValue(scenario, out var description) ? $"{scenario}: {description}" : scenario;
+    private string Describe(string scenario) =>
+        servers.FirstOrDefault(s => s.Name == scenario) is { } server ? $"{scenario}: {server.Description}" : scenario;
 
     private IEnumerable<string> Scenarios() => results.Select(r => r.Scenario).Distinct();
 
     private IEnumerable<Ratio> MeasurableRatios() => Ratios.Where(r => r.PerRound(results).Any());
+
+    private IEnumerable<Layer> MeasurableLayers() => Layers.Where(l => l.PerRound(results).Any());
 
     private double Median(string scenario, Func<LoadResult, double> value) =>
         Statistics.Median(results.Where(r => r.Scenario == scenario).Select(value));
@@ -141,11 +176,21 @@ internal sealed class BenchmarkReport(
 
     private sealed record Ratio(string Name, string Numerator, string Denominator, double? Minimum, string Target, Func<LoadResult, double> Rate)
     {
-        public IReadOnlyList<double> PerRound(IReadOnlyList<LoadResult> results) =>
-            [.. results.Where(r => r.Scenario == Numerator)
-                .Join(results.Where(r => r.Scenario == Denominator), n => n.Round, d => d.Round,
-                    (n, d) => Rate(n) / Rate(d))];
+        public IReadOnlyList<double> PerRound(IReadOnlyList<LoadResult> results) => Pairs(results, Numerator, Denominator, (n, d) => Rate(n) / Rate(d));
 
         public double Value(IReadOnlyList<LoadResult> results) => Statistics.Median(PerRound(results));
     }
+
+    private sealed record Layer(string Name, string With, string Without, string What)
+    {
+        public IReadOnlyList<double> PerRound(IReadOnlyList<LoadResult> results) =>
+            Pairs(results, With, Without, (w, o) => (w.CpuMicrosecondsPerCall ?? double.NaN) - (o.CpuMicrosecondsPerCall ?? double.NaN));
+
+        public double Value(IReadOnlyList<LoadResult> results) => Statistics.Median(PerRound(results));
+    }
+
+    /// <summary>One figure per round from two scenarios measured in that round.</summary>
+    private static IReadOnlyList<double> Pairs(IReadOnlyList<LoadResult> results, string first, string second, Func<LoadResult, LoadResult, double> figure) =>
+        [.. results.Where(r => r.Scenario == first)
+            .Join(results.Where(r => r.Scenario == second), f => f.Round, s => s.Round, figure)];
 }

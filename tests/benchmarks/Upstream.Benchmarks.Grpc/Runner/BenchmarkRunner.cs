@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Testing;
 using Upstream.Benchmarks.Grpc.Load;
 using Upstream.Benchmarks.Grpc.Report;
 using Upstream.Benchmarks.Grpc.Warmup;
@@ -19,6 +22,7 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Pinning _pinning = Pinning.ForThisMachine();
+    private readonly Credentials _credentials = new();
 
     public async Task<int> RunAsync()
     {
@@ -28,16 +32,25 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
             var requestFile = Path.Combine(work.FullName, "request.bin");
             await File.WriteAllBytesAsync(requestFile, workload.FramedRequest);
             var machine = MachineFacts.Capture(_pinning);
+            var servers = ServerUnderTest.All(settings, _credentials);
+            var unknown = settings.Scenarios.Where(s => s != BenchmarkSettings.AllScenarios
+                && !servers.Any(server => server.Name == s) && !ClientScenario.All.Any(client => client.Name == s)).ToList();
+            if (unknown.Count > 0)
+            {
+                Console.Error.WriteLine($"Unknown scenarios: {string.Join(", ", unknown)}. Servers: {string.Join(", ", servers.Select(s => s.Name))}; clients: {string.Join(", ", ClientScenario.All.Select(c => c.Name))}.");
+                return 2;
+            }
+
             var results = new List<LoadResult>();
             for (var round = 1; round <= settings.Rounds; round++)
             {
-                foreach (var server in ServerUnderTest.All(settings))
+                foreach (var server in servers.Where(s => settings.Runs(s.Name) || Clients(s).Any()))
                 {
                     results.AddRange(await MeasureAsync(server, round, requestFile, work.FullName));
                 }
             }
 
-            var report = new BenchmarkReport(settings, workload, machine with { LoadAfter = MachineFacts.LoadAverage() }, results);
+            var report = new BenchmarkReport(settings, workload, servers, machine with { LoadAfter = MachineFacts.LoadAverage() }, results);
             var written = await report.WriteAsync(settings.ResultsDirectory);
             Console.WriteLine(report.Summary());
             Console.WriteLine($"Results: {string.Join(", ", written)}");
@@ -56,11 +69,20 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
         await using var process = ChildProcess.Start(_pinning.Server(server.Start(port)));
         process.OutputLine += jit.OnOutput;
         await WaitForPortAsync(process, port, server.Name);
-        await CheckAsync(port, server.Name);
+        await CheckAsync(port, server);
+        if (server.Headers.Count > 0)
+        {
+            await CheckRefusedWithoutTokenAsync(port, server.Name);
+        }
 
-        Console.WriteLine($"round {round}: h2load -> {server.Name}");
-        var results = new List<LoadResult> { await H2Load.RunAsync(server.Name, round, port, requestFile, settings.Load, work, _pinning, process.Id, () => jit.Latest) };
-        foreach (var scenario in ClientScenario.All.Where(s => s.Server == server.Name))
+        var results = new List<LoadResult>();
+        if (settings.Runs(server.Name))
+        {
+            Console.WriteLine($"round {round}: h2load -> {server.Name}");
+            results.Add(await H2Load.RunAsync(server.Name, round, port, requestFile, server.Headers, settings.Load, work, _pinning, process.Id, () => jit.Latest));
+        }
+
+        foreach (var scenario in Clients(server))
         {
             Console.WriteLine($"round {round}: {scenario.Name}");
             results.Add(await RunClientAsync(scenario, round, port));
@@ -74,9 +96,12 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
         return results;
     }
 
+    private IEnumerable<ClientScenario> Clients(ServerUnderTest server) =>
+        ClientScenario.All.Where(s => s.Server == server.Name && settings.Runs(s.Name));
+
     private async Task<LoadResult> RunClientAsync(ClientScenario scenario, int round, int port)
     {
-        var spec = Self.Command("client", settings,
+        var spec = Self.Command("client", settings, null,
             "--caller", scenario.Caller,
             "--scenario", scenario.Name,
             "--port", port.ToString(CultureInfo.InvariantCulture),
@@ -97,19 +122,35 @@ internal sealed class BenchmarkRunner(BenchmarkSettings settings, UnaryWorkload 
     }
 
     // The official client must get exactly the expected bytes and status OK, or the figures would mean nothing.
-    private async Task CheckAsync(int port, string name)
+    private async Task CheckAsync(int port, ServerUnderTest server)
     {
         var spec = new ChildProcessSpec("/usr/bin/python3",
             ["grpcio_check.py", port.ToString(CultureInfo.InvariantCulture),
-             Convert.ToHexStringLower(workload.RequestMessage), Convert.ToHexStringLower(workload.ResponseMessage)])
+             Convert.ToHexStringLower(workload.RequestMessage), Convert.ToHexStringLower(workload.ResponseMessage), .. server.Headers])
         {
             WorkingDirectory = Path.Combine(AppContext.BaseDirectory, "Peers"),
         };
         await using var check = ChildProcess.Start(spec);
         if (await check.Exited != 0)
         {
-            throw new InvalidOperationException($"{name} answered the benchmark call wrongly:\n{string.Join('\n', check.RecentOutput)}");
+            throw new InvalidOperationException($"{server.Name} answered the benchmark call wrongly:\n{string.Join('\n', check.RecentOutput)}");
         }
+    }
+
+    // A server measured with a token must refuse the same call without one, or the JWT layer would not be on.
+    private async Task CheckRefusedWithoutTokenAsync(int port, string name)
+    {
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        try
+        {
+            await new TestService.TestServiceClient(channel).UnaryCallAsync(workload.Request, deadline: DateTime.UtcNow.AddSeconds(10));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException($"{name} answered the benchmark call without a token; it must require authorization.");
     }
 
     private static async Task WaitForPortAsync(ChildProcess process, int port, string name)

@@ -10,8 +10,15 @@ internal sealed record BenchmarkSettings(
     int Rounds,
     int RequestPayloadBytes,
     int ResponseBytes,
-    string ResultsDirectory)
+    string ResultsDirectory,
+    IReadOnlyList<string> Scenarios)
 {
+    /// <summary>Every server and client scenario, the default of <c>--scenarios</c>.</summary>
+    public const string AllScenarios = "all";
+
+    /// <summary>Whether a scenario (a server measured by h2load, or a client scenario's name) is to be run.</summary>
+    public bool Runs(string scenario) => Scenarios.Contains(AllScenarios) || Scenarios.Contains(scenario);
+
     public static BenchmarkSettings From(Arguments arguments) => new(
         new H2LoadSettings(
             arguments.Number("connections", 4),
@@ -22,5 +29,6 @@ internal sealed record BenchmarkSettings(
         arguments.Number("rounds", 3),
         arguments.Number("request-bytes", 128),
         arguments.Number("response-bytes", 128),
-        arguments.Text("results", Path.Combine("tests", "benchmarks", "results")));
+        arguments.Text("results", Path.Combine("tests", "benchmarks", "results")),
+        arguments.Text("scenarios", AllScenarios).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

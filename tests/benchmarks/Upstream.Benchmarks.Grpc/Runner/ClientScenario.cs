@@ -4,15 +4,15 @@ namespace Upstream.Benchmarks.Grpc.Runner;
 internal sealed record ClientScenario(string Name, string Caller, string Server)
 {
     public const string RawCaller = "raw";
-    public const string OurCaller = "ours";
-    public const string OursToOurs = "our client -> ours";
-    public const string OursToBare = "our client -> bare";
+    public const string GrpcCaller = "grpc";
+    public const string GrpcToOurs = "Grpc.Net.Client -> ours";
+    public const string GrpcToBare = "Grpc.Net.Client -> bare";
     public const string RawToBare = "HttpClient -> bare";
 
     public static IReadOnlyList<ClientScenario> All =>
     [
-        new(OursToOurs, OurCaller, ServerUnderTest.Ours),
-        new(OursToBare, OurCaller, ServerUnderTest.Bare),
+        new(GrpcToOurs, GrpcCaller, ServerUnderTest.Ours),
+        new(GrpcToBare, GrpcCaller, ServerUnderTest.Bare),
         new(RawToBare, RawCaller, ServerUnderTest.Bare),
     ];
 }

@@ -14,10 +14,10 @@ var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applicati
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReplicas(2);
 
-// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It needs nothing at
-// start (it routes to the Applications replicas that are healthy, and answers 503 until one is), so it starts beside them.
+// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for Applications:
+// started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
-    .WithReference(applications)
+    .WithReference(applications).WaitFor(applications)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));

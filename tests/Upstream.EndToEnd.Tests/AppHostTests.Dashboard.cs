@@ -42,7 +42,7 @@ public sealed partial class AppHostTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "trace.png"), FullPage = true });
         Assert.Contains("gateway", trace, StringComparison.Ordinal);
         Assert.Contains("applications-", trace, StringComparison.Ordinal);
-        Assert.Contains("ListCalls", trace, StringComparison.Ordinal);
+        Assert.Contains("GET /v1/calls", trace, StringComparison.Ordinal);
         Assert.Contains("applicationsdb", trace, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -52,15 +51,6 @@ public sealed partial class AppHostTests(AppHostFixture host)
         var alive = await host.StopAsync(started, TimeSpan.FromSeconds(30));
 
         Assert.True(alive.Count == 0, "Still running: " + string.Join("; ", alive.Select(p => $"{p.Pid} {p.CommandLine}")));
-        Assert.Contains("Database cluster state:               shut down", await ControlDataAsync(Path.Combine(host.DataDirectory, "postgres", "data")));
-    }
-
-    private static async Task<string> ControlDataAsync(string data)
-    {
-        var pgControlData = Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin", "pg_controldata")).First(File.Exists);
-        using var process = Process.Start(new ProcessStartInfo(pgControlData, [data]) { RedirectStandardOutput = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
+        Assert.Contains("Database cluster state:               shut down", await PostgresControl.DataAsync(Path.Combine(host.DataDirectory, "postgres", "data")));
     }
 }

@@ -68,16 +68,19 @@ internal sealed class AppHostRun : IAsyncDisposable
         return run;
     }
 
+    /// <summary>The app host's own process (under `dotnet run`, its child).</summary>
+    public int AppHostPid =>
+        ProcessTree.DescendantsOf(_process.Id).FirstOrDefault(p => p.CommandLine.Contains("Upstream.AppHost", StringComparison.Ordinal) && !p.CommandLine.StartsWith("dotnet run", StringComparison.Ordinal))?.Pid
+        ?? _process.Id;
+
     /// <summary>Every process of the running system: ours, DCP's (it watches the app host), and the servers' (epmd detaches).</summary>
     public IReadOnlyList<ProcessTree.Entry> Processes()
     {
-        var appHost = ProcessTree.DescendantsOf(_process.Id).FirstOrDefault(p => p.CommandLine.Contains("Upstream.AppHost", StringComparison.Ordinal) && !p.CommandLine.StartsWith("dotnet run", StringComparison.Ordinal))
-            ?? new ProcessTree.Entry(_process.Id, 0, "");
         return
         [
             .. ProcessTree.DescendantsOf(_process.Id)
                 .Prepend(new ProcessTree.Entry(_process.Id, 0, string.Join(' ', [_process.StartInfo.FileName, .. _process.StartInfo.ArgumentList])))
-                .Concat(ProcessTree.TreesOf($"--monitor {appHost.Pid.ToString(CultureInfo.InvariantCulture)}"))
+                .Concat(ProcessTree.TreesOf($"--monitor {AppHostPid.ToString(CultureInfo.InvariantCulture)}"))
                 .Concat(ProcessTree.Mentioning(DataDirectory))
                 .DistinctBy(p => p.Pid),
         ];

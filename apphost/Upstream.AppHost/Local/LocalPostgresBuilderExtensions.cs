@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Upstream.Hosting.Infrastructure;
 
 namespace Aspire.Hosting;
@@ -36,12 +35,8 @@ public static class LocalPostgresBuilderExtensions
     public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(this IResourceBuilder<LocalPostgresServerResource> server, string name, string? databaseName = null)
     {
         var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, server.Resource);
-        server.Resource.AddDatabase(name, database.DatabaseName);
-        var healthCheck = $"{name}_answers";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
-            await LocalPostgres.AnswersAsync(await database.ConnectionStringExpression.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "", cancellationToken).ConfigureAwait(false)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"database {database.DatabaseName} does not answer yet"));
+        var healthCheck = server.ApplicationBuilder.AddAnswersCheck(name, async cancellationToken =>
+            await LocalPostgres.AnswersAsync(await database.ConnectionStringExpression.GetValueAsync(cancellationToken).ConfigureAwait(false) ?? "", cancellationToken).ConfigureAwait(false));
         return server.ApplicationBuilder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot
             {

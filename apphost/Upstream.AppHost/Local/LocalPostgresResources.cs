@@ -6,17 +6,10 @@ public sealed class LocalPostgresServerResource(string name, string dataDirector
 {
     public const string UserName = "upstream";
 
-    private readonly Dictionary<string, string> _databases = new(StringComparer.OrdinalIgnoreCase);
-
     public ParameterResource Password { get; } = password;
-
-    /// <summary>Resource name to database name, created on start when missing.</summary>
-    public IReadOnlyDictionary<string, string> Databases => _databases;
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.IPV4Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={Password}");
-
-    internal void AddDatabase(string name, string databaseName) => _databases.TryAdd(name, databaseName);
 }
 
 /// <summary>One service's database on a <see cref="LocalPostgresServerResource"/>.</summary>

@@ -15,9 +15,7 @@ internal static class LocalServerBuilderExtensions
         where T : LocalServerResource
     {
         Directory.CreateDirectory(server.DataDirectory);
-        var healthCheck = $"{server.Name}_answers";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
-            await answers(cancellationToken).ConfigureAwait(false) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{server.Name} does not answer yet"));
+        var healthCheck = builder.AddAnswersCheck(server.Name, answers);
 
         var resource = builder.AddResource(server)
             .WithArgs([.. ProcessGuard.Arguments(command, Environment.ProcessId)])
@@ -29,6 +27,15 @@ internal static class LocalServerBuilderExtensions
         }
 
         return resource;
+    }
+
+    /// <summary>A health check, named for the resource, that is healthy once the resource answers its own protocol.</summary>
+    public static string AddAnswersCheck(this IDistributedApplicationBuilder builder, string resourceName, Func<CancellationToken, Task<bool>> answers)
+    {
+        var name = $"{resourceName}_answers";
+        builder.Services.AddHealthChecks().AddAsyncCheck(name, async cancellationToken =>
+            await answers(cancellationToken).ConfigureAwait(false) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{resourceName} does not answer yet"));
+        return name;
     }
 
     /// <summary>A generated password kept in the app host's user secrets, so the data folder stays usable across runs.</summary>

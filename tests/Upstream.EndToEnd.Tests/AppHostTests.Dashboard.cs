@@ -38,7 +38,9 @@ public sealed partial class AppHostTests
 
         // The call's trace: the gateway, the service behind it, and its PostgreSQL database.
         await page.GotoAsync(new Uri(login, $"/traces/detail/{traceId}").ToString());
-        var trace = await EventuallyAsync(page, () => page.InnerTextAsync("main"), text => text.Contains("applicationsdb", StringComparison.Ordinal));
+        // Each process exports its spans in its own batches: wait until every part has arrived, not just the first.
+        string[] parts = ["gateway", "applications-", "GET /v1/calls", "applicationsdb"];
+        var trace = await EventuallyAsync(page, () => page.InnerTextAsync("main"), text => parts.All(part => text.Contains(part, StringComparison.Ordinal)));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "trace.png"), FullPage = true });
         Assert.Contains("gateway", trace, StringComparison.Ordinal);
         Assert.Contains("applications-", trace, StringComparison.Ordinal);

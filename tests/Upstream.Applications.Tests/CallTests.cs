@@ -1,5 +1,6 @@
 using Upstream.Applications.Domain;
 using static Upstream.Applications.Tests.Fixtures;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Tests;
 

@@ -1,5 +1,5 @@
 using Upstream.Applications.Domain;
-using Upstream.Applications.Time;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Tests;
 

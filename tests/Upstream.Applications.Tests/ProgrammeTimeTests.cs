@@ -1,4 +1,4 @@
-using Upstream.Applications.Time;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Tests;
 

@@ -2,6 +2,8 @@ using Upstream.Applications.Domain;
 using Upstream.Applications.Grpc;
 using Upstream.Applications.Registry;
 using static Upstream.Applications.Tests.Fixtures;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Registry;
 
 namespace Upstream.Applications.Tests;
 

@@ -1,4 +1,5 @@
 using Upstream.Applications.Registry;
+using Upstream.Domain.Registry;
 
 namespace Upstream.Applications.Tests;
 

@@ -15,7 +15,7 @@ public static class InteropServerHost
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.AddGrpcApi(_ => null);
+        builder.AddGrpcApi();
         // Responses are compressed only where a request asks for it (response_compressed); see TestServiceImpl.
         builder.Services.Configure<GrpcServiceOptions>(options => options.ResponseCompressionAlgorithm = "gzip");
         var app = builder.Build();

@@ -28,12 +28,13 @@ public static class GrpcApiExtensions
     public const string OpenApiPath = "/openapi/v1.json";
 
     /// <param name="translate">
-    /// The service's own exceptions (bad input, broken rules, not found...) as the status a caller should see,
-    /// or null for anything unexpected, which the caller sees as INTERNAL with a generic message and is logged.
+    /// Refusals of a kind beyond the shared ones (<see cref="Refusals"/>, tried first) as the status a caller
+    /// should see, or null; anything untranslated is unexpected: the caller sees INTERNAL with a generic message
+    /// and it is logged.
     /// </param>
-    public static IGrpcServerBuilder AddGrpcApi(this IHostApplicationBuilder builder, Func<Exception, RpcException?> translate)
+    public static IGrpcServerBuilder AddGrpcApi(this IHostApplicationBuilder builder, Func<Exception, RpcException?>? translate = null)
     {
-        builder.Services.AddSingleton(new ApiErrorTranslation(translate));
+        builder.Services.AddSingleton(new ApiErrorTranslation(e => Refusals.Translate(e) ?? translate?.Invoke(e)));
         var grpc = builder.Services.AddGrpc(options => options.Interceptors.Add<ApiErrorInterceptor>());
         // Error details (BadRequest, PreconditionFailure...) are Any values: JSON needs their types to write them.
         grpc.AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));

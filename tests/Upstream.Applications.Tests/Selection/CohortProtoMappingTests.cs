@@ -1,6 +1,6 @@
-using Upstream.Applications.Domain;
 using Upstream.Applications.Grpc;
 using Upstream.Applications.Selection;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Tests.Selection;
 

@@ -1,5 +1,6 @@
 using Upstream.Applications.Domain;
 using Upstream.Applications.Selection;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Tests.Selection;
 

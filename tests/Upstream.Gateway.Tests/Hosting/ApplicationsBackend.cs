@@ -33,7 +33,7 @@ public static class ApplicationsBackend
             });
             builder.AddServiceDefaults();
             builder.AddServiceAuthentication();
-            builder.AddGrpcApi(_ => null);
+            builder.AddGrpcApi();
         },
         app =>
         {

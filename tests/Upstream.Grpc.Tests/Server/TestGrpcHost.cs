@@ -42,7 +42,7 @@ internal sealed class TestGrpcHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton(logs);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.AddGrpcApi(translate ?? (_ => null));
+        builder.AddGrpcApi(translate);
         configureServices(builder.Services);
         var app = builder.Build();
         map(app);

@@ -39,7 +39,7 @@ internal sealed class StandardServicesHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.AddGrpcApi(_ => null);
+        builder.AddGrpcApi();
         builder.Services.AddHealthChecks().AddCheck("switchable", check);
         // Fast enough that a test sees a watcher told within a second or two.
         builder.Services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(1)));

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
-using Upstream.Applications.Time;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Time;
 
 namespace Upstream.Integration.Tests.Applications;
 

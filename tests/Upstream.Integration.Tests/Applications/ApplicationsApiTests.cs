@@ -1,12 +1,12 @@
 using System.Text;
 using Google.Protobuf;
-using Upstream.Applications.Time;
 using Upstream.Applications.V1;
 using Grpc.Core;
 using Upstream.Protos.Errors;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Testing.Applications;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Time;
 
 namespace Upstream.Integration.Tests.Applications;
 

@@ -7,7 +7,7 @@ using Upstream.Messaging;
 using Upstream.Messaging.Outbox;
 using Upstream.ServiceDefaults.Data;
 using Upstream.Applications.Handling;
-using Upstream.Applications.Registry;
+using Upstream.Domain.Registry;
 
 namespace Upstream.Integration.Tests.Applications;
 

@@ -4,11 +4,11 @@ using Npgsql;
 using Upstream.Applications.Bulk;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
-using Upstream.Applications.Registry;
-using Upstream.Applications.Time;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Registry;
+using Upstream.Domain.Time;
 
 namespace Upstream.Integration.Tests.Applications;
 

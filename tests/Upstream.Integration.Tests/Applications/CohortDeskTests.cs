@@ -3,9 +3,11 @@ using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
 using Upstream.Applications.Selection;
-using Upstream.Applications.Time;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Registry;
+using Upstream.Domain.Time;
 
 namespace Upstream.Integration.Tests.Applications;
 

@@ -28,7 +28,7 @@ public sealed class CallsBackend : CallService.CallServiceBase
             ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
         });
         builder.AddServiceDefaults();
-        builder.AddGrpcApi(_ => null);
+        builder.AddGrpcApi();
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapGrpcService<CallsBackend>();

@@ -1,6 +1,6 @@
 using Upstream.Applications.Domain;
-using Upstream.Applications.Registry;
 using Upstream.Applications.Selection;
+using Upstream.Domain.Registry;
 
 namespace Upstream.Benchmarks.Selection;
 

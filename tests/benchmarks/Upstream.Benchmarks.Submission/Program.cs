@@ -16,6 +16,7 @@ using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Testing.Applications;
+using Upstream.Domain.Registry;
 
 const int Concurrency = 16;
 const int WarmUp = 200;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Upstream.Applications.Domain;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Bulk;
 

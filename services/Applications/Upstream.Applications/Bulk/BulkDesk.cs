@@ -4,8 +4,10 @@ using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
-using Upstream.Applications.Time;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Registry;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Bulk;
 

@@ -2,6 +2,7 @@ using Upstream.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Selection;
+using Upstream.ServiceDefaults.Data;
 
 namespace Upstream.Applications.Data;
 

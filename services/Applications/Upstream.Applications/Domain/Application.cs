@@ -1,5 +1,7 @@
 using Upstream.Applications.Registry;
-using Upstream.Applications.Time;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Registry;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Domain;
 

@@ -1,4 +1,5 @@
-using Upstream.Applications.Time;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Domain;
 

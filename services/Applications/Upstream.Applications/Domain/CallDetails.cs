@@ -1,3 +1,6 @@
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Time;
+
 namespace Upstream.Applications.Domain;
 
 /// <summary>What staff set on a call; validated as a whole so every problem is reported at once.</summary>
@@ -19,7 +22,7 @@ public sealed record CallDetails(
         v.Require(!string.IsNullOrWhiteSpace(Title), "title", "A call needs a title.");
         v.Require(Title.Length <= 200, "title", "A title has at most 200 characters.");
         v.Require(OpensAt < ClosesAt, "closes_at", "A call must close after it opens.");
-        v.Require(DateOnly.FromDateTime(Time.ProgrammeTime.ToLondon(ClosesAt)) <= DecisionsBy, "decisions_by", "Applicants cannot be told before the call closes.");
+        v.Require(DateOnly.FromDateTime(ProgrammeTime.ToLondon(ClosesAt)) <= DecisionsBy, "decisions_by", "Applicants cannot be told before the call closes.");
         v.Require(TargetCohortSize is >= 1 and <= 200, "target_cohort_size", "The cohort has between 1 and 200 councils.");
         v.Require(Criteria.Count > 0, "criteria", "A call needs at least one scoring criterion.");
         v.Require(Criteria.Select(c => c.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count() == Criteria.Count, "criteria", "Criterion keys must be unique.");

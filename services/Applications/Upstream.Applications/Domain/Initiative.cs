@@ -1,3 +1,5 @@
+using Upstream.Domain.Refusals;
+
 namespace Upstream.Applications.Domain;
 
 /// <summary>The initiative a council puts forward: what upstream problem it tackles and what backs it.</summary>

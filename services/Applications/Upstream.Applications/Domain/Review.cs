@@ -1,3 +1,5 @@
+using Upstream.Domain.Refusals;
+
 namespace Upstream.Applications.Domain;
 
 /// <summary>

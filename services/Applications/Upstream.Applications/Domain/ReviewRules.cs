@@ -1,3 +1,5 @@
+using Upstream.Domain.Refusals;
+
 namespace Upstream.Applications.Domain;
 
 /// <summary>Who may see which reviews: blind until you have reviewed, so nobody anchors on a colleague's scores.</summary>

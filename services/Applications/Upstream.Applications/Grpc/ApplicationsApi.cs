@@ -1,6 +1,8 @@
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
 using Grpc.Core;
+using Upstream.Domain.Refusals;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Applications.Grpc;
 

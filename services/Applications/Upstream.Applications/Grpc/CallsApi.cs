@@ -1,5 +1,6 @@
 using Upstream.Applications.Handling;
 using Grpc.Core;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Applications.Grpc;
 

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Selection;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Grpc;
 

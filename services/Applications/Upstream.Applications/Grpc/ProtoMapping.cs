@@ -2,7 +2,8 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Upstream.Applications.Bulk;
 using Upstream.Applications.Domain;
-using Upstream.Applications.Time;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Grpc;
 

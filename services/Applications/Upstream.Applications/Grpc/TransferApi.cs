@@ -1,8 +1,9 @@
 using System.Text;
 using Google.Protobuf;
 using Upstream.Applications.Bulk;
-using Upstream.Applications.Domain;
 using Grpc.Core;
+using Upstream.Domain.Refusals;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Applications.Grpc;
 

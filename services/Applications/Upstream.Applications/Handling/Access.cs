@@ -1,4 +1,5 @@
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Handling;
 
@@ -31,10 +32,4 @@ internal static class Access
             throw new PermissionDeniedException($"Sign in to {action}.", anonymous: true);
         }
     }
-}
-
-/// <summary>Not allowed: PERMISSION_DENIED for a known caller, UNAUTHENTICATED for an anonymous one.</summary>
-public sealed class PermissionDeniedException(string message, bool anonymous = false) : Exception(message)
-{
-    public bool Anonymous { get; } = anonymous;
 }

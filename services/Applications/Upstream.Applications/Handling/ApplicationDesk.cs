@@ -3,10 +3,12 @@ using Npgsql;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Registry;
-using Upstream.Applications.Time;
 using Upstream.Contracts.Applications;
 using Upstream.Messaging.Outbox;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Registry;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Handling;
 
@@ -145,16 +147,4 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
             throw new ConflictException(conflict, alreadyExists);
         }
     }
-}
-
-/// <summary>The thing asked for does not exist (NOT_FOUND).</summary>
-public sealed class NotFoundException(string message) : Exception(message);
-
-/// <summary>
-/// Someone else got there first: ALREADY_EXISTS when what was being created now exists, otherwise ABORTED
-/// (the thing changed meanwhile; reload and retry).
-/// </summary>
-public sealed class ConflictException(string message, bool alreadyExists = false) : Exception(message)
-{
-    public bool AlreadyExists { get; } = alreadyExists;
 }

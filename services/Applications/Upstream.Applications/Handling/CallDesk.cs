@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Handling;
 

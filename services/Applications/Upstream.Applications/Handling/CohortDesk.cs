@@ -3,10 +3,11 @@ using Npgsql;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Selection;
-using Upstream.Applications.Time;
 using Upstream.Contracts.Applications;
 using Upstream.Messaging.Outbox;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Time;
 
 namespace Upstream.Applications.Handling;
 

@@ -3,6 +3,7 @@ using Npgsql;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Handling;
 

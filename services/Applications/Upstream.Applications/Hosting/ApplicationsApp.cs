@@ -2,12 +2,12 @@ using Upstream.Applications.Bulk;
 using Upstream.Applications.Data;
 using Upstream.Applications.Grpc;
 using Upstream.Applications.Handling;
-using Upstream.Applications.Registry;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Domain.Registry;
 
 namespace Upstream.Applications.Hosting;
 
@@ -31,7 +31,7 @@ public static class ApplicationsApp
         builder.Services.AddScoped<ReviewDesk>();
         builder.Services.AddScoped<BulkDesk>();
         builder.Services.AddScoped<CohortDesk>();
-        builder.AddGrpcApi(ApiErrors.Translate);
+        builder.AddGrpcApi();
 
         var app = builder.Build();
         app.UseAuthentication();

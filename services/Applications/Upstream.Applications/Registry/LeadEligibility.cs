@@ -1,3 +1,5 @@
+using Upstream.Domain.Registry;
+
 namespace Upstream.Applications.Registry;
 
 /// <summary>

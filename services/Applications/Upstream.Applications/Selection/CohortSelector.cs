@@ -1,4 +1,4 @@
-using Upstream.Applications.Domain;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Selection;
 

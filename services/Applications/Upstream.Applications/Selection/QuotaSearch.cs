@@ -1,4 +1,5 @@
 using Upstream.Applications.Domain;
+using Upstream.Domain.Refusals;
 
 namespace Upstream.Applications.Selection;
 

@@ -44,7 +44,7 @@ internal static class OurServer
 
         if (setup >= OurSetup.Api)
         {
-            builder.AddGrpcApi(_ => null);
+            builder.AddGrpcApi();
         }
         else
         {

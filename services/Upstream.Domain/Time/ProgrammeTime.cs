@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Upstream.Applications.Time;
+namespace Upstream.Domain.Time;
 
 /// <summary>
 /// Programme deadlines are set and shown in Europe/London wall time ("12:00 on Monday 15 July 2024") and

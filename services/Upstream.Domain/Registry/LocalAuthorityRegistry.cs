@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace Upstream.Applications.Registry;
+namespace Upstream.Domain.Registry;
 
 /// <summary>
 /// The UK local authority registry (mySociety, CC-BY-4.0), loaded once from the copy shipped in this assembly.

@@ -1,4 +1,4 @@
-namespace Upstream.Applications.Registry;
+namespace Upstream.Domain.Registry;
 
 /// <summary>One row of the registry: a UK local authority, current or abolished.</summary>
 public sealed record LocalAuthority(

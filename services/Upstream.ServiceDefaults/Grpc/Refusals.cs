@@ -1,16 +1,16 @@
 using Google.Rpc;
 using Grpc.Core;
-using Upstream.Applications.Domain;
-using Upstream.Applications.Handling;
+using Upstream.Domain.Refusals;
 using Upstream.Protos.Errors;
 
-namespace Upstream.Applications.Grpc;
+namespace Upstream.ServiceDefaults.Grpc;
 
 /// <summary>
-/// The use cases refuse with the domain's own exceptions; here each becomes the status a gRPC caller expects,
-/// with machine-readable details (field violations, broken rules) so tools and the gateway can name what is wrong.
+/// The use cases refuse with the shared domain refusals; here each becomes the status a gRPC caller expects, with
+/// machine-readable details (field violations, broken rules) so tools and the gateway can name what is wrong.
+/// One translation for every service, so a refusal reads the same whichever service made it.
 /// </summary>
-public static class ApiErrors
+public static class Refusals
 {
     public static RpcException? Translate(Exception exception) => exception switch
     {

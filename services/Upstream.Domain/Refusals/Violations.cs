@@ -1,4 +1,4 @@
-namespace Upstream.Applications.Domain;
+namespace Upstream.Domain.Refusals;
 
 /// <summary>
 /// Field-level problems with input, collected so the caller hears about all of them at once (they become
@@ -40,4 +40,22 @@ public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violatio
 public sealed class DomainRuleException(string rule, string message) : Exception(message)
 {
     public string Rule { get; } = rule;
+}
+
+/// <summary>The thing asked for does not exist (NOT_FOUND).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// Someone else got there first: ALREADY_EXISTS when what was being created now exists, otherwise ABORTED
+/// (the thing changed meanwhile; reload and retry).
+/// </summary>
+public sealed class ConflictException(string message, bool alreadyExists = false) : Exception(message)
+{
+    public bool AlreadyExists { get; } = alreadyExists;
+}
+
+/// <summary>Not allowed: PERMISSION_DENIED for a known caller, UNAUTHENTICATED for an anonymous one.</summary>
+public sealed class PermissionDeniedException(string message, bool anonymous = false) : Exception(message)
+{
+    public bool Anonymous { get; } = anonymous;
 }

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Upstream.Messaging;
+using Upstream.Network.Domain;
+
+namespace Upstream.Network.Data;
+
+/// <summary>
+/// The Network service's own database. Each entity's mapping is its own IEntityTypeConfiguration beside this file
+/// (one per concern: members and people, workgroups, visits and findings...), applied from the assembly. Value
+/// objects always read whole are jsonb; what is filtered or constrained on is a column.
+/// </summary>
+public sealed class NetworkDb(DbContextOptions<NetworkDb> options) : DbContext(options)
+{
+    public DbSet<Member> Members => Set<Member>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Events leave in the same transaction as the change that caused them.
+        modelBuilder.AddOutbox();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NetworkDb).Assembly);
+    }
+}

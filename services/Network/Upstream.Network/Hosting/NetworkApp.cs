@@ -1,0 +1,33 @@
+using Upstream.Messaging.Setup;
+using Upstream.Network.Data;
+using Upstream.ServiceDefaults;
+using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Grpc;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Network.Hosting;
+
+/// <summary>The whole service, built one way for its own process and for tests that host it on a real port.</summary>
+public static class NetworkApp
+{
+    /// <param name="configure">Runs last, so tests can add settings and replace the clock.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Its own folder, not the working directory, holds appsettings.json (its endpoints), wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSingleton(TimeProvider.System);
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults();
+        builder.AddServiceDatabase<NetworkDb>("networkdb");
+        builder.AddServiceAuthentication();
+        builder.AddMessaging<NetworkDb>();
+        builder.AddGrpcApi();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapGrpcApi();
+        return app;
+    }
+}

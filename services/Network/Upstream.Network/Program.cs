@@ -1,0 +1,3 @@
+using Upstream.Network.Hosting;
+
+await NetworkApp.Build(args).RunAsync();

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Upstream.Hosting.Infrastructure;
+using Upstream.ServiceDefaults.Grpc;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// One of our services as it runs, on its two loopback endpoints (http: REST and health; grpc: HTTP/2), with its own
+/// database and broker virtual host on the run's real servers, a test clock and a signing key; called through the
+/// typed clients a staff tool or another service registers with <see cref="ServiceClients.AddServiceClient{TClient}"/>,
+/// found by service discovery. Every service's test host is this one, given the service's Build method.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TokenIssuer _tokens;
+    private readonly ConcurrentDictionary<Type, ServiceProvider> _clients = new();
+
+    private ServiceHost(WebApplication app, string name, TestClock clock, Uri http, Uri grpc, string database, string broker)
+    {
+        _app = app;
+        Name = name;
+        Clock = clock;
+        Http = new HttpClient { BaseAddress = http };
+        GrpcAddress = grpc;
+        Database = database;
+        Broker = broker;
+        // Tokens are checked against the real time, whatever programme date the test clock shows.
+        _tokens = new TokenIssuer(TokenSettings.From(app.Configuration), TimeProvider.System);
+    }
+
+    /// <summary>The service's name: its database is "{name}db", its queues "{name}-...".</summary>
+    public string Name { get; }
+
+    public TestClock Clock { get; }
+
+    /// <summary>The http endpoint: REST (JSON transcoding), /health and /alive.</summary>
+    public HttpClient Http { get; }
+
+    public Uri GrpcAddress { get; }
+
+    /// <summary>The connection string of the service's own database.</summary>
+    public string Database { get; }
+
+    /// <summary>The amqp:// connection string of the virtual host it publishes and consumes on.</summary>
+    public string Broker { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="build">The service's own Build(args, configure) (ApplicationsApp.Build, NetworkApp.Build...).</param>
+    /// <param name="broker">Share one virtual host between services that must hear each other's events.</param>
+    /// <param name="clock">Share one clock between services a test moves through time together.</param>
+    public static async Task<ServiceHost> StartAsync(
+        InfrastructureFixture infrastructure,
+        string name,
+        Func<string[], Action<WebApplicationBuilder>, WebApplication> build,
+        DateTimeOffset now,
+        string? broker = null,
+        TestClock? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        broker ??= await infrastructure.Shared.CreateVirtualHostAsync(name);
+        var database = await infrastructure.Shared.CreateDatabaseAsync(name);
+        clock ??= new TestClock(now);
+        var (http, grpc) = (new Uri($"http://127.0.0.1:{FreePort.Next()}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:http:Url"] = http.ToString(),
+            ["Kestrel:Endpoints:grpc:Url"] = grpc.ToString(),
+            [$"ConnectionStrings:{name}db"] = database,
+            ["Authentication:Issuer"] = "tests",
+            ["Authentication:Audience"] = "upstream",
+            ["Authentication:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["ConnectionStrings:messaging"] = broker,
+            ["Messaging:ServiceName"] = name,
+            ["Messaging:RelayPollInterval"] = "00:00:00.250",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        });
+        await app.StartAsync();
+        return new ServiceHost(app, name, clock, http, grpc, database, broker);
+    }
+
+    /// <summary>A typed client of one of the service's gRPC APIs, made the way callers make it.</summary>
+    public TClient Client<TClient>()
+        where TClient : ClientBase<TClient>
+    {
+        var provider = _clients.GetOrAdd(typeof(TClient), _ =>
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [$"services:{Name}:grpc:0"] = GrpcAddress.ToString() })
+                .Build());
+            services.AddServiceClient<TClient>(Name);
+            return services.BuildServiceProvider();
+        });
+        return provider.GetRequiredService<TClient>();
+    }
+
+    public Metadata As(string subject, string role, string? council = null) =>
+        new() { { "authorization", "Bearer " + Token(subject, role, council) } };
+
+    public string Token(string subject, string role, string? council = null) => _tokens.Issue(subject, [role], council);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _clients.Values)
+        {
+            await provider.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

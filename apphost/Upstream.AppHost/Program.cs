@@ -14,10 +14,19 @@ var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applicati
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReplicas(2);
 
-// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for Applications:
+// The Network service hears ApplicationSelected from Applications over the shared broker; it needs nothing else started.
+var networkDb = infrastructure.AddDatabase("networkdb");
+var network = identity.Trust(builder.AddProject<Projects.Upstream_Network>("network"))
+    .WithReference(networkDb).WaitFor(networkDb)
+    .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithReplicas(2);
+
+// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
 // started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
     .WithReference(applications).WaitFor(applications)
+    .WithReference(network).WaitFor(network)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));

@@ -1,9 +1,12 @@
 namespace Upstream.Gateway.Tests.Hosting;
 
-/// <summary>The stand-in Applications service behind the real gateway, shared by one test class.</summary>
+/// <summary>The stand-in Applications and Network services behind the real gateway, shared by one test class.</summary>
 public class EdgeFixture : IAsyncLifetime
 {
     public ServiceHost Backend { get; private set; } = null!;
+
+    /// <summary>The stand-in Network service, so its routes are in the merged OpenAPI document.</summary>
+    public ServiceHost Network { get; private set; } = null!;
 
     public GatewayHost Gateway { get; private set; } = null!;
 
@@ -13,12 +16,14 @@ public class EdgeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Backend = await ApplicationsBackend.StartAsync();
-        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Settings]);
+        Network = await NetworkBackend.StartAsync();
+        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Settings]);
     }
 
     public async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
         await Backend.DisposeAsync();
+        await Network.DisposeAsync();
     }
 }

@@ -152,15 +152,9 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         var ids = new Dictionary<string, string>();
         foreach (var (council, score) in new[] { ("ADU", 9), ("ABE", 4), ("BIR", 7) })
         {
-            var applicant = service.As("applicant-" + council, Roles.Applicant, council);
-            var started = await service.Applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = SampleRequests.Draft() }, applicant);
-            await service.Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, applicant);
-            var review = new ScoreApplicationRequest { ApplicationId = started.Id };
-            review.Scores.Add("upstream", score);
-            await service.Reviews.ScoreApplicationAsync(review, staff);
-            var shortlisted = await service.Applications.ShortlistApplicationAsync(new ShortlistApplicationRequest { ApplicationId = started.Id }, staff);
+            var shortlisted = await service.ShortlistedAsync(call.Id, council, score, staff);
             Assert.Equal(ApplicationState.Shortlisted, shortlisted.State);
-            ids[council] = started.Id;
+            ids[council] = shortlisted.Id;
         }
 
         service.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2030, 7, 16, 9, 0, 0));

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Upstream.Applications.Hosting;
 using Upstream.Applications.V1;
 using Upstream.Integration.Tests.Infrastructure;
+using Upstream.ServiceDefaults.Identity;
 using Upstream.Testing.Applications;
 
 namespace Upstream.Integration.Tests.Applications;
@@ -51,6 +52,18 @@ public sealed class ApplicationsHost : IAsyncDisposable
         await Calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
         Clock.Now = now;
         return call;
+    }
+
+    /// <summary>The council's application to the call, submitted by its applicant, scored by staff and shortlisted.</summary>
+    public async Task<Application> ShortlistedAsync(string callId, string council, int score, Metadata staff)
+    {
+        var applicant = As("applicant-" + council, Roles.Applicant, council);
+        var started = await Applications.StartApplicationAsync(new StartApplicationRequest { CallId = callId, LeadCouncilCode = council, Draft = SampleRequests.Draft() }, applicant);
+        await Applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, applicant);
+        var review = new ScoreApplicationRequest { ApplicationId = started.Id };
+        review.Scores.Add("upstream", score);
+        await Reviews.ScoreApplicationAsync(review, staff);
+        return await Applications.ShortlistApplicationAsync(new ShortlistApplicationRequest { ApplicationId = started.Id }, staff);
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -12,6 +12,9 @@ namespace Upstream.Applications.Domain;
 /// </summary>
 public sealed class Application
 {
+    /// <summary>What is left of a contact whose personal data was erased.</summary>
+    public static readonly Contact ErasedContact = new("Erased person", "", "");
+
     private Application()
     {
     }
@@ -115,6 +118,17 @@ public sealed class Application
         Initiative = draft.Initiative;
         Contacts = [.. draft.Contacts];
         Partners = [.. draft.Partners.Select(p => p.Trim()).Where(p => p.Length > 0)];
+    }
+
+    /// <summary>
+    /// A contact asked to be forgotten: their name, role and email go, the application stays (decisions and scores
+    /// still add up). Allowed in any state: erasure is a right, not an edit. Returns how many contacts matched.
+    /// </summary>
+    public int EraseContacts(Func<string, bool> isErasedEmail)
+    {
+        var erased = Contacts.Count(c => isErasedEmail(c.Email));
+        Contacts = [.. Contacts.Select(c => isErasedEmail(c.Email) ? ErasedContact : c)];
+        return erased;
     }
 
     public void Submit(Call call, string by, DateTimeOffset now)

@@ -1,7 +1,9 @@
 using Upstream.Applications.Bulk;
+using Upstream.Applications.Consumers;
 using Upstream.Applications.Data;
 using Upstream.Applications.Grpc;
 using Upstream.Applications.Handling;
+using Upstream.Contracts.Network;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
@@ -24,7 +26,8 @@ public static class ApplicationsApp
         builder.AddServiceDefaults();
         builder.AddServiceDatabase<ApplicationsDb>("applicationsdb");
         builder.AddServiceAuthentication();
-        builder.AddMessaging<ApplicationsDb>();
+        builder.AddMessaging<ApplicationsDb>(consumers => consumers
+            .Add<PersonErasedConsumer, PersonErased>());
         builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
         builder.Services.AddScoped<CallDesk>();
         builder.Services.AddScoped<ApplicationDesk>();

@@ -23,7 +23,9 @@ internal sealed class MemberMapping : IEntityTypeConfiguration<Member>
         member.Property(m => m.JoinedAt).HasColumnName("joined_at");
         member.Property(m => m.LeftAt).HasColumnName("left_at");
         member.Property(m => m.LeftReason).HasColumnName("left_reason");
-        member.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        member.Property(m => m.EarlierPeriods).HasColumnName("earlier_periods").AsJson();
+        member.Property(m => m.DelegateIds).HasColumnName("delegate_ids").AsJson();
+        member.Property<uint>(NetworkDb.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         member.Ignore(m => m.IsCurrent);
 
         // One record per council, ever: a council selected again rejoins it.

@@ -11,7 +11,18 @@ namespace Upstream.Network.Data;
 /// </summary>
 public sealed class NetworkDb(DbContextOptions<NetworkDb> options) : DbContext(options)
 {
+    /// <summary>The shadow property holding a row's xmin, for optimistic concurrency.</summary>
+    public const string Version = "Version";
+
     public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<DelegateChange> DelegateChanges => Set<DelegateChange>();
+
+    public DbSet<ProgrammePhase> Phases => Set<ProgrammePhase>();
+
+    public DbSet<Partner> Partners => Set<Partner>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

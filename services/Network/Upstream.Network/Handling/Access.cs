@@ -38,8 +38,8 @@ internal static class Access
         }
     }
 
-    /// <summary>Anonymous callers are told to sign in (UNAUTHENTICATED), not that they lack a role.</summary>
-    private static void RequireSignedIn(Caller caller, string action)
+    /// <summary>Anyone signed in, whatever their role. Anonymous callers are told to sign in (UNAUTHENTICATED), not that they lack a role.</summary>
+    public static void RequireSignedIn(Caller caller, string action)
     {
         if (!caller.IsAuthenticated)
         {

@@ -1,5 +1,10 @@
+using Upstream.Contracts.Applications;
+using Upstream.Domain.Registry;
 using Upstream.Messaging.Setup;
+using Upstream.Network.Consumers;
 using Upstream.Network.Data;
+using Upstream.Network.Grpc;
+using Upstream.Network.Handling;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Grpc;
@@ -20,13 +25,32 @@ public static class NetworkApp
         builder.AddServiceDefaults();
         builder.AddServiceDatabase<NetworkDb>("networkdb");
         builder.AddServiceAuthentication();
-        builder.AddMessaging<NetworkDb>();
+        builder.AddMessaging<NetworkDb>(consumers => consumers
+            .Add<ApplicationSelectedConsumer, ApplicationSelected>());
+
+        // Members, people, the directory, phases and partners.
+        builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
+        builder.Services.AddScoped<MemberDesk>();
+        builder.Services.AddScoped<PeopleDesk>();
+        builder.Services.AddScoped<PersonalDataDesk>();
+        builder.Services.AddScoped<DirectoryDesk>();
+        builder.Services.AddScoped<PhaseDesk>();
+        builder.Services.AddScoped<PartnerDesk>();
+
         builder.AddGrpcApi();
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
+
+        // Members, people, the directory, phases and partners: every method needs a token; the desks decide the rest.
+        app.MapGrpcService<MembersApi>().RequireAuthorization();
+        app.MapGrpcService<PeopleApi>().RequireAuthorization();
+        app.MapGrpcService<DirectoryApi>().RequireAuthorization();
+        app.MapGrpcService<PhasesApi>().RequireAuthorization();
+        app.MapGrpcService<PartnersApi>().RequireAuthorization();
+
         app.MapGrpcApi();
         return app;
     }

@@ -1,0 +1,53 @@
+using Upstream.Network.V1;
+using Upstream.ServiceDefaults;
+using Upstream.ServiceDefaults.Grpc;
+using Upstream.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Upstream.Gateway.Tests.Hosting;
+
+/// <summary>
+/// A stand-in for the Network service, built as every service is, serving its contract so that its REST routes
+/// reach the gateway's merged OpenAPI document; every method answers UNIMPLEMENTED (the gateway's own rules are
+/// what these tests look at).
+/// </summary>
+public static class NetworkBackend
+{
+    public static Task<ServiceHost> StartAsync() => ServiceHost.StartAsync(
+        builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Authentication:Issuer"] = "upstream-dev",
+                ["Authentication:Audience"] = "upstream",
+                ["Authentication:SigningKey"] = GatewayHost.SigningKey,
+            });
+            builder.AddServiceDefaults();
+            builder.AddServiceAuthentication();
+            builder.AddGrpcApi();
+        },
+        app =>
+        {
+            app.UseAuthentication();
+            app.MapDefaultEndpoints();
+            app.MapGrpcApi();
+
+            // Members, people, the directory, phases and partners.
+            app.MapGrpcService<Members>();
+            app.MapGrpcService<People>();
+            app.MapGrpcService<Directory>();
+            app.MapGrpcService<Phases>();
+            app.MapGrpcService<Partners>();
+        });
+
+    private sealed class Members : MemberService.MemberServiceBase;
+
+    private sealed class People : PersonService.PersonServiceBase;
+
+    private sealed class Directory : DirectoryService.DirectoryServiceBase;
+
+    private sealed class Phases : PhaseService.PhaseServiceBase;
+
+    private sealed class Partners : PartnerService.PartnerServiceBase;
+}

@@ -1,11 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Upstream.Applications.V1;
 using Upstream.Protos.Errors;
-using Upstream.ServiceDefaults;
-using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Gateway.Tests.Hosting;
@@ -22,30 +19,14 @@ public static class ApplicationsBackend
     /// <summary>GetCall of "status-N" fails with gRPC status N and this message, as a service would.</summary>
     public const string Said = "Said the service (at Upstream.Applications.CallDesk, 10.0.0.7:5001).";
 
-    public static Task<ServiceHost> StartAsync() => ServiceHost.StartAsync(
-        builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Authentication:Issuer"] = "upstream-dev",
-                ["Authentication:Audience"] = "upstream",
-                ["Authentication:SigningKey"] = GatewayHost.SigningKey,
-            });
-            builder.AddServiceDefaults();
-            builder.AddServiceAuthentication();
-            builder.AddGrpcApi();
-        },
-        app =>
-        {
-            app.UseAuthentication();
-            app.MapDefaultEndpoints();
-            app.MapGrpcApi();
-            app.MapGrpcService<Calls>();
-            app.MapGrpcService<Applications>();
-            app.MapGrpcService<Reviews>();
-            app.MapGrpcService<Cohorts>();
-            app.MapGrpcService<Transfers>();
-        });
+    public static Task<ServiceHost> StartAsync() => StandInService.StartAsync(app =>
+    {
+        app.MapGrpcService<Calls>();
+        app.MapGrpcService<Applications>();
+        app.MapGrpcService<Reviews>();
+        app.MapGrpcService<Cohorts>();
+        app.MapGrpcService<Transfers>();
+    });
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 

@@ -1,9 +1,5 @@
-using Upstream.Network.V1;
-using Upstream.ServiceDefaults;
-using Upstream.ServiceDefaults.Grpc;
-using Upstream.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Upstream.Network.V1;
 
 namespace Upstream.Gateway.Tests.Hosting;
 
@@ -14,32 +10,15 @@ namespace Upstream.Gateway.Tests.Hosting;
 /// </summary>
 public static class NetworkBackend
 {
-    public static Task<ServiceHost> StartAsync() => ServiceHost.StartAsync(
-        builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Authentication:Issuer"] = "upstream-dev",
-                ["Authentication:Audience"] = "upstream",
-                ["Authentication:SigningKey"] = GatewayHost.SigningKey,
-            });
-            builder.AddServiceDefaults();
-            builder.AddServiceAuthentication();
-            builder.AddGrpcApi();
-        },
-        app =>
-        {
-            app.UseAuthentication();
-            app.MapDefaultEndpoints();
-            app.MapGrpcApi();
-
-            // Members, people, the directory, phases and partners.
-            app.MapGrpcService<Members>();
-            app.MapGrpcService<People>();
-            app.MapGrpcService<Directory>();
-            app.MapGrpcService<Phases>();
-            app.MapGrpcService<Partners>();
-        });
+    public static Task<ServiceHost> StartAsync() => StandInService.StartAsync(app =>
+    {
+        // Members, people, the directory, phases and partners.
+        app.MapGrpcService<Members>();
+        app.MapGrpcService<People>();
+        app.MapGrpcService<Directory>();
+        app.MapGrpcService<Phases>();
+        app.MapGrpcService<Partners>();
+    });
 
     private sealed class Members : MemberService.MemberServiceBase;
 

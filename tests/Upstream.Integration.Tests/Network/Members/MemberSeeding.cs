@@ -33,6 +33,18 @@ internal static class MemberSeeding
 
     public static Metadata MemberOf(this ServiceHost host, string council) => host.As("member-" + council, Roles.Member, council);
 
+    /// <summary>
+    /// Everyone who is not staff and not a member of <paramref name="council"/> (a member of <paramref name="otherCouncil"/>,
+    /// a partner, an applicant of the council, nobody signed in), with the status each must get.
+    /// </summary>
+    public static (Metadata? Who, StatusCode Expected)[] Outsiders(this ServiceHost host, string council, string otherCouncil) =>
+    [
+        (host.MemberOf(otherCouncil), StatusCode.PermissionDenied),
+        (host.As("partner-1", Roles.Partner), StatusCode.PermissionDenied),
+        (host.As("applicant-" + council, Roles.Applicant, council), StatusCode.PermissionDenied),
+        (null, StatusCode.Unauthenticated),
+    ];
+
     /// <summary>A selection as Applications publishes it, with two contacts unless others are given.</summary>
     public static ApplicationSelected Selection(
         string code, string name = "A Council", string region = "London", string[]? characters = null, string stage = "early",

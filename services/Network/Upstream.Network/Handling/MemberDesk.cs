@@ -28,7 +28,8 @@ public sealed class MemberDesk(NetworkDb db, TimeProvider clock, IEventOutbox ou
         var members = db.Members.Where(m => includeFormer || m.LeftAt == null);
         if (!caller.IsStaff)
         {
-            members = members.Where(m => m.CouncilCode == (caller.CouncilCode ?? "").ToUpper());
+            var own = (caller.CouncilCode ?? "").Trim().ToUpperInvariant();
+            members = members.Where(m => m.CouncilCode == own);
         }
 
         return await members.OrderBy(m => m.CouncilName).ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using MassTransit;
 using Upstream.Contracts;
 using Upstream.Messaging.Setup;
@@ -14,6 +15,7 @@ internal sealed class EventTap<TEvent> : IAsyncDisposable
 {
     private readonly IBusControl _bus;
     private readonly ConcurrentQueue<TEvent> _received = new();
+    private readonly ConcurrentQueue<ActivityTraceId?> _traces = new();
 
     private EventTap(string connectionString)
     {
@@ -27,6 +29,8 @@ internal sealed class EventTap<TEvent> : IAsyncDisposable
             });
             rabbit.ReceiveEndpoint("test-tap-" + typeof(TEvent).Name, endpoint => endpoint.Handler<TEvent>(context =>
             {
+                // The trace the delivery arrived in (when something listens to MassTransit's activities).
+                _traces.Enqueue(Activity.Current?.TraceId);
                 _received.Enqueue(context.Message);
                 return Task.CompletedTask;
             }));
@@ -34,6 +38,8 @@ internal sealed class EventTap<TEvent> : IAsyncDisposable
     }
 
     public IReadOnlyList<TEvent> Received => [.. _received];
+
+    public IReadOnlyList<ActivityTraceId?> Traces => [.. _traces];
 
     public static async Task<EventTap<TEvent>> StartAsync(string connectionString)
     {

@@ -36,7 +36,7 @@ public sealed class PeopleTests(InfrastructureFixture infrastructure) : IClassFi
 
         var notEmail = await Assert.ThrowsAsync<RpcException>(() => people.AddPersonAsync(new AddPersonRequest { CouncilCode = "ADU", Details = Details("Kim", "kim at adur") }, network.Staff()).ResponseAsync);
         var unknown = await Assert.ThrowsAsync<RpcException>(() => people.AddPersonAsync(new AddPersonRequest { CouncilCode = "NOPE", Details = Details("Kim", "kim@adur.gov.uk") }, network.Staff()).ResponseAsync);
-        var twice = await Assert.ThrowsAsync<RpcException>(() => people.AddPersonAsync(new AddPersonRequest { CouncilCode = "ADU", Details = Details("Alex again", "alex@adu.gov.uk") }, network.Staff()).ResponseAsync);
+        var twice = await Assert.ThrowsAsync<RpcException>(() => people.AddPersonAsync(new AddPersonRequest { CouncilCode = "ADU", Details = Details("Alex again", " Alex@ADU.gov.uk") }, network.Staff()).ResponseAsync);
         var badId = await Assert.ThrowsAsync<RpcException>(() => people.UpdatePersonAsync(new UpdatePersonRequest { PersonId = "nope", Details = Details("Kim", "kim@adur.gov.uk") }, network.Staff()).ResponseAsync);
 
         Assert.Equal((StatusCode.InvalidArgument, "details.email"), (notEmail.StatusCode, Assert.Single(notEmail.GetFieldViolations()).Field));

@@ -25,6 +25,7 @@ public sealed class Person
 
     public string Role { get; private set; } = "";
 
+    /// <summary>Trimmed and lower-cased: addresses that differ only in case are one mailbox, and one person per council has it.</summary>
     public string Email { get; private set; } = "";
 
     /// <summary>Whether other members may see them in the directory; off until they agree.</summary>
@@ -42,7 +43,7 @@ public sealed class Person
     public static Person Add(Member member, PersonDetails details, int position, DateTimeOffset now)
     {
         details.Validate();
-        return New(member, details with { Email = details.Email.Trim() }, position, now);
+        return New(member, details, position, now);
     }
 
     /// <summary>
@@ -50,7 +51,7 @@ public sealed class Person
     /// refusal here would leave the council without its people rather than fix anything. No consent is assumed.
     /// </summary>
     public static Person FromContact(Member member, string name, string role, string email, int position, DateTimeOffset now) =>
-        New(member, new PersonDetails(name.Trim(), role.Trim(), email.Trim(), DirectoryConsent: false), position, now);
+        New(member, new PersonDetails(name, role, email, DirectoryConsent: false), position, now);
 
     public void Revise(PersonDetails details)
     {
@@ -60,7 +61,7 @@ public sealed class Person
             throw new DomainRuleException("person.erased", "This person's data was erased; add them again if they return.");
         }
 
-        (Name, Role, Email, DirectoryConsent) = (details.Name.Trim(), details.Role.Trim(), details.Email.Trim(), details.DirectoryConsent);
+        (Name, Role, Email, DirectoryConsent) = (details.Name.Trim(), details.Role.Trim(), Normalised(details.Email), details.DirectoryConsent);
     }
 
     /// <summary>Removes the personal fields and withdraws consent; the record stays so the council's history adds up.</summary>
@@ -82,11 +83,13 @@ public sealed class Person
             CouncilCode = member.CouncilCode,
             Name = details.Name.Trim(),
             Role = details.Role.Trim(),
-            Email = details.Email,
+            Email = Normalised(details.Email),
             DirectoryConsent = details.DirectoryConsent,
             Position = position,
             AddedAt = now,
         };
+
+    private static string Normalised(string email) => email.Trim().ToLowerInvariant();
 }
 
 public sealed record PersonDetails(string Name, string Role, string Email, bool DirectoryConsent)

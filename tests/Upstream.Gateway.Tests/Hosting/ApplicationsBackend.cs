@@ -45,6 +45,11 @@ public static class ApplicationsBackend
             app.MapGrpcService<Reviews>();
             app.MapGrpcService<Cohorts>();
             app.MapGrpcService<Transfers>();
+
+            // The Network service's contract, so the gateway's network clusters (pointed here too) find their routes described.
+            app.MapGrpcService<Workgroups>();
+            app.MapGrpcService<Visits>();
+            app.MapGrpcService<Findings>();
         });
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
@@ -125,4 +130,10 @@ public static class ApplicationsBackend
     private sealed class Cohorts : CohortService.CohortServiceBase;
 
     private sealed class Transfers : TransferService.TransferServiceBase;
+
+    private sealed class Workgroups : Upstream.Network.V1.WorkgroupService.WorkgroupServiceBase;
+
+    private sealed class Visits : Upstream.Network.V1.VisitService.VisitServiceBase;
+
+    private sealed class Findings : Upstream.Network.V1.FindingService.FindingServiceBase;
 }

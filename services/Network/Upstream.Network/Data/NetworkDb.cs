@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Upstream.Messaging;
 using Upstream.Network.Domain;
+using Upstream.Network.Domain.Visits;
+using Upstream.Network.Domain.Workgroups;
 
 namespace Upstream.Network.Data;
 
@@ -12,6 +14,16 @@ namespace Upstream.Network.Data;
 public sealed class NetworkDb(DbContextOptions<NetworkDb> options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Workgroup> Workgroups => Set<Workgroup>();
+
+    public DbSet<WorkgroupParticipant> WorkgroupParticipants => Set<WorkgroupParticipant>();
+
+    public DbSet<LearningProductSubmission> LearningProductSubmissions => Set<LearningProductSubmission>();
+
+    public DbSet<DiscoveryVisit> DiscoveryVisits => Set<DiscoveryVisit>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,7 @@
 using Upstream.Messaging.Setup;
 using Upstream.Network.Data;
+using Upstream.Network.Grpc;
+using Upstream.Network.Handling;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Grpc;
@@ -21,12 +23,24 @@ public static class NetworkApp
         builder.AddServiceDatabase<NetworkDb>("networkdb");
         builder.AddServiceAuthentication();
         builder.AddMessaging<NetworkDb>();
+
+        // Workgroups, learning products, discovery visits and findings.
+        builder.Services.AddScoped<WorkgroupDesk>();
+        builder.Services.AddScoped<LearningProductDesk>();
+        builder.Services.AddScoped<VisitDesk>();
+
         builder.AddGrpcApi();
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
+
+        // Workgroups are for members and staff, visits and findings for staff: every call needs a token, the desks decide the rest.
+        app.MapGrpcService<WorkgroupsApi>().RequireAuthorization();
+        app.MapGrpcService<VisitsApi>().RequireAuthorization();
+        app.MapGrpcService<FindingsApi>().RequireAuthorization();
+
         app.MapGrpcApi();
         return app;
     }

@@ -38,13 +38,17 @@ internal static class WorkgroupProto
             LearningProduct = new V1.LearningProductCommitment { Description = workgroup.LearningProduct.Description, DueOn = ProtoValues.Text(workgroup.LearningProduct.DueOn) },
             FormedAt = Timestamp.FromDateTimeOffset(workgroup.FormedAt),
         };
-        proto.Participants.AddRange(workgroup.Current.OrderBy(p => p.JoinedAt).Select(p => new V1.WorkgroupParticipant
-        {
-            CouncilCode = view.Members[p.MemberId].CouncilCode,
-            CouncilName = view.Members[p.MemberId].CouncilName,
-            JoinedAt = Timestamp.FromDateTimeOffset(p.JoinedAt),
-            Lead = p.MemberId == workgroup.LeadMemberId,
-        }));
+
+        // The lead first, then in the order they joined (by council code when they joined at the same moment).
+        proto.Participants.AddRange(workgroup.Current
+            .OrderBy(p => p.MemberId != workgroup.LeadMemberId).ThenBy(p => p.JoinedAt).ThenBy(p => view.Members[p.MemberId].CouncilCode, StringComparer.Ordinal)
+            .Select(p => new V1.WorkgroupParticipant
+            {
+                CouncilCode = view.Members[p.MemberId].CouncilCode,
+                CouncilName = view.Members[p.MemberId].CouncilName,
+                JoinedAt = Timestamp.FromDateTimeOffset(p.JoinedAt),
+                Lead = p.MemberId == workgroup.LeadMemberId,
+            }));
         return proto;
     }
 

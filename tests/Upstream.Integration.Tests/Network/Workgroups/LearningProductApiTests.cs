@@ -19,6 +19,7 @@ public sealed class LearningProductApiTests(InfrastructureFixture infrastructure
         var id = await FormedWithAdurAsync(stage);
 
         var submitted = await stage.Workgroups.SubmitLearningProductAsync(Submission(id, "https://example.org/early-help-toolkit", "bri", "ADU"), stage.Adur);
+        stage.Host.Clock.Now = WorkgroupStage.Now.AddDays(7);
         var document = Submission(id, link: "", "ADU");
         document.Document = new LearningProductDocument { FileName = "toolkit-v2.pdf", MediaType = "application/pdf", SizeBytes = 250_000, Sha256 = Sha.ToUpperInvariant() };
         await stage.Workgroups.SubmitLearningProductAsync(document, stage.Staff);

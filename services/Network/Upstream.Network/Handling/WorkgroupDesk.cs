@@ -56,7 +56,7 @@ public sealed class WorkgroupDesk(NetworkDb db, TimeProvider clock, IEventOutbox
         }
 
         var workgroups = await query.OrderBy(w => w.FormedAt).ThenBy(w => w.Id).ToListAsync(cancellationToken);
-        var members = await db.MembersAsync(workgroups.SelectMany(w => w.Current.Select(p => p.MemberId)), cancellationToken);
+        var members = await db.MembersAsync(workgroups.SelectMany(w => w.Current.Select(p => p.MemberId).Append(w.LeadMemberId)), cancellationToken);
         return [.. workgroups.Select(w => new WorkgroupView(w, members))];
     }
 
@@ -101,6 +101,10 @@ public sealed class WorkgroupDesk(NetworkDb db, TimeProvider clock, IEventOutbox
         var actingFor = byLead ? (await db.Members.SingleAsync(m => m.Id == workgroup.LeadMemberId, cancellationToken)).CouncilCode : member.CouncilCode;
         Access.RequireCouncil(caller, actingFor, action);
         change(workgroup, member);
+
+        // The whole row is written back under its row version even when only a participant changed, so a departure
+        // and a hand-over of the lead that race each other cannot both succeed.
+        db.Entry(workgroup).State = EntityState.Modified;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -114,7 +118,7 @@ public sealed class WorkgroupDesk(NetworkDb db, TimeProvider clock, IEventOutbox
     }
 
     private async Task<WorkgroupView> ViewAsync(Workgroup workgroup, CancellationToken cancellationToken) =>
-        new(workgroup, await db.MembersAsync(workgroup.Current.Select(p => p.MemberId), cancellationToken));
+        new(workgroup, await db.MembersAsync([workgroup.LeadMemberId, .. workgroup.Current.Select(p => p.MemberId)], cancellationToken));
 }
 
 /// <summary>What a workgroup is formed with, as asked for.</summary>

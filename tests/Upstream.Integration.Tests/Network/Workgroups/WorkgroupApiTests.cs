@@ -153,6 +153,29 @@ public sealed class WorkgroupApiTests(InfrastructureFixture infrastructure) : IC
     }
 
     [Fact]
+    public async Task A_hand_over_and_a_departure_at_once_never_leave_the_lead_outside_the_workgroup()
+    {
+        await using var stage = await WorkgroupStage.StartAsync(infrastructure);
+        var outcomes = new List<StatusCode>();
+        for (var round = 0; round < 5; round++)
+        {
+            var id = (await stage.FormAsync()).Id;
+            await stage.Workgroups.JoinWorkgroupAsync(new WorkgroupJoinRequest { WorkgroupId = id, CouncilCode = "ADU" }, stage.Adur);
+
+            outcomes.AddRange(await Task.WhenAll(
+                StatusOf(stage.Workgroups.HandOverWorkgroupLeadAsync(new WorkgroupLeadHandOverRequest { WorkgroupId = id, CouncilCode = "ADU" }, stage.Bristol)),
+                StatusOf(stage.Workgroups.LeaveWorkgroupAsync(new WorkgroupLeaveRequest { WorkgroupId = id, CouncilCode = "ADU" }, stage.Adur))));
+
+            // Whichever came first, the other was refused (the lead may not leave; only a participant may lead; or the row changed meanwhile).
+            var workgroup = await stage.Workgroups.GetWorkgroupAsync(new WorkgroupGetRequest { WorkgroupId = id }, stage.Staff);
+            Assert.Contains(workgroup.LeadCouncilCode, workgroup.Participants.Select(p => p.CouncilCode));
+        }
+
+        Assert.Equal(5, outcomes.Count(s => s == StatusCode.OK));
+        Assert.All(outcomes.Where(s => s != StatusCode.OK), s => Assert.Contains(s, new[] { StatusCode.FailedPrecondition, StatusCode.InvalidArgument, StatusCode.Aborted }));
+    }
+
+    [Fact]
     public async Task One_council_joining_many_times_at_once_takes_part_once()
     {
         await using var stage = await WorkgroupStage.StartAsync(infrastructure);
@@ -175,5 +198,18 @@ public sealed class WorkgroupApiTests(InfrastructureFixture infrastructure) : IC
         Assert.Single(attempts, s => s == StatusCode.OK);
         Assert.All(attempts.Where(s => s != StatusCode.OK), s => Assert.Contains(s, new[] { StatusCode.InvalidArgument, StatusCode.AlreadyExists }));
         Assert.Equal(1, await NetworkMembers.CountAsync(stage.Host, "SELECT count(*) FROM workgroup_participants p JOIN members m ON m.id = p.member_id WHERE m.council_code = 'ADU'"));
+    }
+
+    private static async Task<StatusCode> StatusOf<T>(AsyncUnaryCall<T> call)
+    {
+        try
+        {
+            await call.ResponseAsync;
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class Workgroup
 
     public DateTimeOffset FormedAt { get; private set; }
 
-    /// <summary>When its lead or membership last changed: touching the row makes such changes settle by row version.</summary>
+    /// <summary>When its lead or membership last changed.</summary>
     public DateTimeOffset ChangedAt { get; private set; }
 
     /// <summary>Everyone who ever took part, with when they left; <see cref="Current"/> are those still in it.</summary>

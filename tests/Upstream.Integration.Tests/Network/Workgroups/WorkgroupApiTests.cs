@@ -181,7 +181,7 @@ public sealed class WorkgroupApiTests(InfrastructureFixture infrastructure) : IC
         await using var stage = await WorkgroupStage.StartAsync(infrastructure);
         var id = (await stage.FormAsync()).Id;
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             try
             {

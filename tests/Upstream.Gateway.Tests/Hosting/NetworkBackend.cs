@@ -18,6 +18,11 @@ public static class NetworkBackend
         app.MapGrpcService<Directory>();
         app.MapGrpcService<Phases>();
         app.MapGrpcService<Partners>();
+
+        // Workgroups, discovery visits and findings.
+        app.MapGrpcService<Workgroups>();
+        app.MapGrpcService<Visits>();
+        app.MapGrpcService<Findings>();
     });
 
     private sealed class Members : MemberService.MemberServiceBase;
@@ -29,4 +34,10 @@ public static class NetworkBackend
     private sealed class Phases : PhaseService.PhaseServiceBase;
 
     private sealed class Partners : PartnerService.PartnerServiceBase;
+
+    private sealed class Workgroups : WorkgroupService.WorkgroupServiceBase;
+
+    private sealed class Visits : VisitService.VisitServiceBase;
+
+    private sealed class Findings : FindingService.FindingServiceBase;
 }

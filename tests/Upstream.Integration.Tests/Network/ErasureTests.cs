@@ -17,7 +17,7 @@ public sealed class ErasureTests(InfrastructureFixture infrastructure) : IClassF
     public async Task Erasing_a_person_anonymises_them_here_and_in_their_councils_applications_and_keeps_the_records()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("erasure");
-        await using var erasedEvents = await EventTap<PersonErased>.StartAsync(broker);
+        await using var erasedEvents = await EventTap.StartAsync<PersonErased>(broker);
         await using var network = await MemberSeeding.StartNetworkAsync(infrastructure, broker);
         await using var applications = await ApplicationsHost.StartAsync(infrastructure, MemberSeeding.Now, broker);
         var ids = await MemberSeeding.ConfirmCohortAsync(applications, 2, ("ADU", 9), ("BIR", 7));
@@ -34,7 +34,7 @@ public sealed class ErasureTests(InfrastructureFixture infrastructure) : IClassF
         Assert.True(adur.Current);
         Assert.DoesNotContain(alex.Id, adur.DelegatePersonIds);
         Assert.Equal("erasure", (await people.ListDelegateChangesAsync(new ListDelegateChangesRequest { CouncilCode = "ADU" }, network.Staff())).Changes.Last().Cause);
-        var published = Assert.Single(await erasedEvents.WaitForAsync(1));
+        var published = Assert.Single(await erasedEvents.WaitForAsync<PersonErased>(1));
         Assert.Equal((alex.Id, "ADU", ErasedEmail.Hash("alex@example.gov.uk")), (published.PersonId.ToString(), published.CouncilCode, published.EmailSha256));
         Assert.DoesNotContain("alex", JsonSerializer.Serialize(published), StringComparison.OrdinalIgnoreCase);
 

@@ -17,8 +17,8 @@ public sealed class MembershipTests(InfrastructureFixture infrastructure) : ICla
     public async Task Confirming_a_cohort_makes_exactly_the_selected_councils_members_and_a_redelivered_selection_changes_nothing()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("cohort-network");
-        await using var selectedEvents = await EventTap<ApplicationSelected>.StartAsync(broker);
-        await using var joinedEvents = await EventTap<MemberJoined>.StartAsync(broker);
+        await using var selectedEvents = await EventTap.StartAsync<ApplicationSelected>(broker);
+        await using var joinedEvents = await EventTap.StartAsync<MemberJoined>(broker);
         await using var network = await MemberSeeding.StartNetworkAsync(infrastructure, broker);
         await using var applications = await ApplicationsHost.StartAsync(infrastructure, MemberSeeding.Now, broker);
         var members = network.Client<MemberService.MemberServiceClient>();
@@ -42,10 +42,10 @@ public sealed class MembershipTests(InfrastructureFixture infrastructure) : ICla
         Assert.All(adurPeople, p => Assert.False(p.DirectoryConsent));
         var declined = await Assert.ThrowsAsync<RpcException>(() => members.GetMemberAsync(new GetMemberRequest { CouncilCode = "ABE" }, network.Staff()).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, declined.StatusCode);
-        Assert.Equal(["ADU", "BIR"], (await joinedEvents.WaitForAsync(2)).Select(e => e.CouncilCode).Order());
+        Assert.Equal(["ADU", "BIR"], (await joinedEvents.WaitForAsync<MemberJoined>(2)).Select(e => e.CouncilCode).Order());
 
         // The same selection again: redelivered as it was (same message id), and published afresh under a new id.
-        var selection = (await selectedEvents.WaitForAsync(2)).Single(e => e.CouncilCode == "ADU");
+        var selection = (await selectedEvents.WaitForAsync<ApplicationSelected>(2)).Single(e => e.CouncilCode == "ADU");
         await network.PublishAsync(selection);
         var again = selection with { EventId = Guid.NewGuid() };
         await network.PublishAsync(again);
@@ -54,7 +54,7 @@ public sealed class MembershipTests(InfrastructureFixture infrastructure) : ICla
         var after = await members.GetMemberAsync(new GetMemberRequest { CouncilCode = "ADU" }, network.Staff());
         Assert.Equal((adur.Id, adur.Joined, adur.Version), (after.Id, after.Joined, after.Version));
         Assert.Equal(2, (await people.ListPeopleAsync(new ListPeopleRequest { CouncilCode = "ADU" }, network.Staff())).People.Count);
-        Assert.Equal(2, (await joinedEvents.WaitForAsync(2)).Count);
+        Assert.Equal(2, (await joinedEvents.WaitForAsync<MemberJoined>(2)).Count);
         Assert.Single((await people.ListDelegateChangesAsync(new ListDelegateChangesRequest { CouncilCode = "ADU" }, network.Staff())).Changes);
     }
 
@@ -62,8 +62,8 @@ public sealed class MembershipTests(InfrastructureFixture infrastructure) : ICla
     public async Task A_council_that_left_and_is_selected_again_rejoins_its_own_record_with_its_earlier_membership_kept()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("rejoin");
-        await using var joinedEvents = await EventTap<MemberJoined>.StartAsync(broker);
-        await using var leftEvents = await EventTap<MemberLeft>.StartAsync(broker);
+        await using var joinedEvents = await EventTap.StartAsync<MemberJoined>(broker);
+        await using var leftEvents = await EventTap.StartAsync<MemberLeft>(broker);
         await using var network = await MemberSeeding.StartNetworkAsync(infrastructure, broker);
         var members = network.Client<MemberService.MemberServiceClient>();
         var first = await network.SelectAsync(MemberSeeding.Selection("CMD", contacts: [new("Alex Camden", "Lead", "alex@camden.gov.uk"), new("Sam Camden", "Deputy", "sam@camden.gov.uk")]));
@@ -72,7 +72,7 @@ public sealed class MembershipTests(InfrastructureFixture infrastructure) : ICla
         var left = await members.EndMembershipAsync(new EndMembershipRequest { CouncilCode = "CMD", Reason = "Initiative paused" }, network.Staff());
         Assert.False(left.Current);
         Assert.Equal("Initiative paused", left.LeftReason);
-        var leftEvent = Assert.Single(await leftEvents.WaitForAsync(1));
+        var leftEvent = Assert.Single(await leftEvents.WaitForAsync<MemberLeft>(1));
         Assert.Equal(("CMD", "Initiative paused"), (leftEvent.CouncilCode, leftEvent.Reason));
 
         network.Clock.Now = MemberSeeding.Now.AddDays(400);
@@ -86,7 +86,7 @@ public sealed class MembershipTests(InfrastructureFixture infrastructure) : ICla
         var people = (await network.Client<PersonService.PersonServiceClient>().ListPeopleAsync(new ListPeopleRequest { CouncilCode = "CMD" }, network.Staff())).People;
         Assert.Equal(["Alex Camden", "Sam Camden", "Jo Camden"], people.Select(p => p.Name));
         Assert.Equal(["Alex Camden", "Jo Camden"], people.Where(p => p.ResidentialDelegate).Select(p => p.Name));
-        var events = await joinedEvents.WaitForAsync(2);
+        var events = await joinedEvents.WaitForAsync<MemberJoined>(2);
         Assert.Equal([false, true], events.Select(e => e.Rejoined));
         Assert.All(events, e => Assert.Equal(first.Id, e.MemberId.ToString()));
     }

@@ -19,7 +19,7 @@ public sealed class MembershipTracingTests(InfrastructureFixture infrastructure)
         };
         ActivitySource.AddActivityListener(listener);
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("member-trace");
-        await using var joined = await EventTap<MemberJoined>.StartAsync(broker);
+        await using var joined = await EventTap.StartAsync<MemberJoined>(broker);
         await using var network = await MemberSeeding.StartNetworkAsync(infrastructure, broker);
 
         ActivityTraceId traceId;
@@ -29,8 +29,8 @@ public sealed class MembershipTracingTests(InfrastructureFixture infrastructure)
             await network.PublishAsync(MemberSeeding.Selection("ADU"));
         }
 
-        await joined.WaitForAsync(1);
+        await joined.WaitForAsync<MemberJoined>(1);
 
-        Assert.Equal([traceId], joined.Traces);
+        Assert.Equal([traceId], joined.TracesOf<MemberJoined>());
     }
 }

@@ -15,7 +15,7 @@ public sealed class PhasesAndPartnersTests(InfrastructureFixture infrastructure)
     public async Task Staff_start_a_phase_every_service_hears_of_it_and_anyone_signed_in_reads_the_schedule()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("phases");
-        await using var started = await EventTap<PhaseStarted>.StartAsync(broker);
+        await using var started = await EventTap.StartAsync<PhaseStarted>(broker);
         await using var network = await MemberSeeding.StartNetworkAsync(infrastructure, broker);
         var phases = network.Client<PhaseService.PhaseServiceClient>();
         Assert.Equal("", (await phases.GetPhasesAsync(new GetPhasesRequest(), network.Staff())).CurrentPhase);
@@ -31,7 +31,7 @@ public sealed class PhasesAndPartnersTests(InfrastructureFixture infrastructure)
             Assert.Equal("action-learning", (await phases.GetPhasesAsync(new GetPhasesRequest(), who)).CurrentPhase);
         }
 
-        var events = await started.WaitForAsync(2);
+        var events = await started.WaitForAsync<PhaseStarted>(2);
         Assert.Equal([("discovery", new DateOnly(2030, 9, 1), (DateOnly?)new DateOnly(2030, 12, 19)), ("action-learning", new DateOnly(2031, 1, 6), null)], events.Select(e => (e.Phase, e.StartsOn, e.EndsOn)));
     }
 
@@ -62,7 +62,7 @@ public sealed class PhasesAndPartnersTests(InfrastructureFixture infrastructure)
     public async Task Staff_add_and_list_partners_and_insights_hears_of_each_and_nobody_else_sees_them()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("partners");
-        await using var added = await EventTap<PartnerAdded>.StartAsync(broker);
+        await using var added = await EventTap.StartAsync<PartnerAdded>(broker);
         await using var network = await MemberSeeding.StartNetworkAsync(infrastructure, broker);
         var partners = network.Client<PartnerService.PartnerServiceClient>();
 
@@ -74,7 +74,7 @@ public sealed class PhasesAndPartnersTests(InfrastructureFixture infrastructure)
         Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
         Assert.Equal("kind", Assert.Single(badKind.GetFieldViolations()).Field);
         Assert.Equal([("A Foundation", "funder"), ("Nesta", "delivery-partner")], (await partners.ListPartnersAsync(new ListPartnersRequest(), network.Staff())).Partners.Select(p => (p.Name, p.Kind)));
-        Assert.Equal(["Nesta", "A Foundation"], (await added.WaitForAsync(2)).Select(e => e.Name));
+        Assert.Equal(["Nesta", "A Foundation"], (await added.WaitForAsync<PartnerAdded>(2)).Select(e => e.Name));
         foreach (var (who, expected) in network.Outsiders("ADU", "ADU"))
         {
             Assert.Equal(expected, (await Assert.ThrowsAsync<RpcException>(() => partners.ListPartnersAsync(new ListPartnersRequest(), who).ResponseAsync)).StatusCode);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Upstream.Messaging;
 using Upstream.Network.Domain;
+using Upstream.Network.Domain.Visits;
+using Upstream.Network.Domain.Workgroups;
 
 namespace Upstream.Network.Data;
 
@@ -23,6 +25,16 @@ public sealed class NetworkDb(DbContextOptions<NetworkDb> options) : DbContext(o
     public DbSet<ProgrammePhase> Phases => Set<ProgrammePhase>();
 
     public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<Workgroup> Workgroups => Set<Workgroup>();
+
+    public DbSet<WorkgroupParticipant> WorkgroupParticipants => Set<WorkgroupParticipant>();
+
+    public DbSet<LearningProductSubmission> LearningProductSubmissions => Set<LearningProductSubmission>();
+
+    public DbSet<DiscoveryVisit> DiscoveryVisits => Set<DiscoveryVisit>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -16,7 +16,7 @@ public sealed class PeopleDesk(NetworkDb db, TimeProvider clock)
     public async Task<Person> AddAsync(Caller caller, string councilCode, PersonDetails details, CancellationToken cancellationToken)
     {
         Access.RequireCouncil(caller, councilCode, "add people to a council");
-        var member = await db.CouncilForChangeAsync(councilCode, cancellationToken);
+        var member = await db.CouncilForChangeAsync(councilCode, "council_code", cancellationToken);
         var person = Person.Add(member, details, await db.People.CountAsync(p => p.MemberId == member.Id, cancellationToken), clock.GetUtcNow());
         db.People.Add(person);
         await SaveAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class PeopleDesk(NetworkDb db, TimeProvider clock)
     public async Task<Member> SetDelegatesAsync(Caller caller, string councilCode, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
     {
         Access.RequireCouncil(caller, councilCode, "name a council's residential delegates");
-        var member = await db.CouncilForChangeAsync(councilCode, cancellationToken);
+        var member = await db.CouncilForChangeAsync(councilCode, "council_code", cancellationToken);
         var change = member.NameDelegates(personIds, await db.CurrentPeopleAsync(member.Id, cancellationToken), caller.Subject, DelegateCause.Named, clock.GetUtcNow());
         if (change is not null)
         {

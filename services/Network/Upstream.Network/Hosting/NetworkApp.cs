@@ -37,6 +37,11 @@ public static class NetworkApp
         builder.Services.AddScoped<PhaseDesk>();
         builder.Services.AddScoped<PartnerDesk>();
 
+        // Workgroups, learning products, discovery visits and findings.
+        builder.Services.AddScoped<WorkgroupDesk>();
+        builder.Services.AddScoped<LearningProductDesk>();
+        builder.Services.AddScoped<VisitDesk>();
+
         builder.AddGrpcApi();
 
         var app = builder.Build();
@@ -50,6 +55,11 @@ public static class NetworkApp
         app.MapGrpcService<DirectoryApi>().RequireAuthorization();
         app.MapGrpcService<PhasesApi>().RequireAuthorization();
         app.MapGrpcService<PartnersApi>().RequireAuthorization();
+
+        // Workgroups are for members and staff, visits and findings for staff: every call needs a token, the desks decide the rest.
+        app.MapGrpcService<WorkgroupsApi>().RequireAuthorization();
+        app.MapGrpcService<VisitsApi>().RequireAuthorization();
+        app.MapGrpcService<FindingsApi>().RequireAuthorization();
 
         app.MapGrpcApi();
         return app;

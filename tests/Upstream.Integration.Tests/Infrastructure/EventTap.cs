@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MassTransit;
+using Upstream.Contracts;
+using Upstream.Messaging.Setup;
+
+namespace Upstream.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// A separate bus on a service's broker with its own queue bound to the event types a test names, standing where
+/// another service's consumer would: what it collects is exactly what reached RabbitMQ. Start it before the events
+/// are published (until its queue is bound, an event has nowhere to go for it).
+/// </summary>
+public sealed class EventTap : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+    private readonly ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)> _received = new();
+
+    private EventTap(string connectionString, string queue, Action<IReceiveEndpointConfigurator, ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)>> bind)
+    {
+        var broker = BrokerAddress.Parse(connectionString);
+        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
+            {
+                host.Username(broker.Username);
+                host.Password(broker.Password);
+            });
+            rabbit.ReceiveEndpoint(queue, endpoint => bind(endpoint, _received));
+        });
+    }
+
+    /// <summary>Listens for events of <typeparamref name="T1"/> and <typeparamref name="T2"/> on the broker.</summary>
+    public static Task<EventTap> StartAsync<T1, T2>(string connectionString)
+        where T1 : class, IIntegrationEvent
+        where T2 : class, IIntegrationEvent =>
+        StartAsync(connectionString, $"test-tap-{typeof(T1).Name}-{typeof(T2).Name}", (endpoint, received) =>
+        {
+            Collect<T1>(endpoint, received);
+            Collect<T2>(endpoint, received);
+        });
+
+    public static Task<EventTap> StartAsync<T>(string connectionString)
+        where T : class, IIntegrationEvent =>
+        StartAsync(connectionString, $"test-tap-{typeof(T).Name}", Collect<T>);
+
+    /// <summary>Waits until <paramref name="count"/> events of <typeparamref name="T"/> arrived, then a little longer so a duplicate would show too.</summary>
+    public async Task<IReadOnlyList<T>> WaitForAsync<T>(int count, TimeSpan? within = null)
+    {
+        await Eventually.ReturnsAsync(() => Task.FromResult(Received<T>().Count), n => n >= count, $"{count} {typeof(T).Name} event(s) on the broker", within);
+        await Task.Delay(1000);
+        return Received<T>();
+    }
+
+    /// <summary>The trace each event of <typeparamref name="T"/> arrived in, in order of arrival.</summary>
+    public IReadOnlyList<ActivityTraceId?> TracesOf<T>() => [.. _received.Where(r => r.Event is T).Select(r => r.Trace)];
+
+    private List<T> Received<T>() => [.. _received.Select(r => r.Event).OfType<T>()];
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+
+    private static async Task<EventTap> StartAsync(string connectionString, string queue, Action<IReceiveEndpointConfigurator, ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)>> bind)
+    {
+        var tap = new EventTap(connectionString, queue, bind);
+        await tap._bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return tap;
+    }
+
+    private static void Collect<T>(IReceiveEndpointConfigurator endpoint, ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)> received)
+        where T : class, IIntegrationEvent =>
+        endpoint.Handler<T>(context =>
+        {
+            // With the trace the delivery arrived in (when something listens to MassTransit's activities).
+            received.Enqueue((context.Message, Activity.Current?.TraceId));
+            return Task.CompletedTask;
+        });
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Upstream.Contracts.Grants;
 using Upstream.Domain.Refusals;
 using Upstream.Grants.Data;
@@ -62,9 +63,18 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
             request.Id.ToString());
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var committed = await db.Funds
-            .Where(f => f.Id == fund.Id && f.CommittedPence + amount <= f.TotalPence)
-            .ExecuteUpdateAsync(f => f.SetProperty(x => x.CommittedPence, x => x.CommittedPence + amount), cancellationToken);
+        var committed = 0;
+        try
+        {
+            committed = await db.Funds
+                .Where(f => f.Id == fund.Id && f.CommittedPence + amount <= f.TotalPence)
+                .ExecuteUpdateAsync(f => f.SetProperty(x => x.CommittedPence, x => x.CommittedPence + amount), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            // The table's own guard, should the condition above ever be lost: the same refusal.
+        }
+
         if (committed == 0)
         {
             throw new DomainRuleException("fund.remaining", $"The fund cannot commit {Money.Describe(amount)}: other awards have taken what was left.");

@@ -14,10 +14,18 @@ var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applicati
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithReplicas(2);
 
-// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for Applications:
+var grantsDb = infrastructure.AddDatabase("grantsdb");
+var grants = identity.Trust(builder.AddProject<Projects.Upstream_Grants>("grants"))
+    .WithReference(grantsDb).WaitFor(grantsDb)
+    .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithReplicas(2);
+
+// The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
 // started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
     .WithReference(applications).WaitFor(applications)
+    .WithReference(grants).WaitFor(grants)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));

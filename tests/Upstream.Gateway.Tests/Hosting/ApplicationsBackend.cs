@@ -45,6 +45,12 @@ public static class ApplicationsBackend
             app.MapGrpcService<Reviews>();
             app.MapGrpcService<Cohorts>();
             app.MapGrpcService<Transfers>();
+
+            // The Grants contract too, so the grants clusters (pointed here) have a service and an API description.
+            app.MapGrpcService<Funds>();
+            app.MapGrpcService<GrantRequests>();
+            app.MapGrpcService<Assessments>();
+            app.MapGrpcService<Grants>();
         });
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
@@ -125,4 +131,12 @@ public static class ApplicationsBackend
     private sealed class Cohorts : CohortService.CohortServiceBase;
 
     private sealed class Transfers : TransferService.TransferServiceBase;
+
+    private sealed class Funds : Upstream.Grants.V1.FundService.FundServiceBase;
+
+    private sealed class GrantRequests : Upstream.Grants.V1.GrantRequestService.GrantRequestServiceBase;
+
+    private sealed class Assessments : Upstream.Grants.V1.AssessmentService.AssessmentServiceBase;
+
+    private sealed class Grants : Upstream.Grants.V1.GrantService.GrantServiceBase;
 }

@@ -1,6 +1,6 @@
 namespace Upstream.Gateway.Tests.Hosting;
 
-/// <summary>The stand-in Applications service behind the real gateway, shared by one test class.</summary>
+/// <summary>The stand-in service (every contract: Applications, Grants) behind the real gateway, shared by one test class.</summary>
 public class EdgeFixture : IAsyncLifetime
 {
     public ServiceHost Backend { get; private set; } = null!;
@@ -13,7 +13,7 @@ public class EdgeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Backend = await ApplicationsBackend.StartAsync();
-        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Settings]);
+        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Backend.Discovery("grants"), .. Settings]);
     }
 
     public async Task DisposeAsync()

@@ -106,7 +106,7 @@ public sealed class GrantsHost : IAsyncDisposable
             PlannedStart = "2026-05-01",
             PlannedEnd = "2026-10-31",
             AmountPence = amountPence,
-            Contact = new Contact { Name = "Ada Lovelace", Email = "ada@example.gov.uk" },
+            Contact = new RequestContact { Name = "Ada Lovelace", Email = "ada@example.gov.uk" },
         };
         details.PartnerCouncilCodes.AddRange(partners);
         details.BudgetLines.Add(new BudgetLine { Description = "Evaluation partner", AmountPence = amountPence - 200_000 });

@@ -19,7 +19,7 @@ public sealed class AssessmentsApi(AssessmentDesk desk, TimeProvider clock) : V1
         return (await desk.ScoreAsync(context.Caller(), id, request.Scores, request.Comment, context.CancellationToken)).ToProto();
     }
 
-    public override async Task<V1.Assessment> DeclareConflict(V1.DeclareConflictRequest request, ServerCallContext context)
+    public override async Task<V1.Assessment> DeclareAssessorConflict(V1.DeclareAssessorConflictRequest request, ServerCallContext context)
     {
         var id = WireInput.Id(request.RequestId, "request_id");
         return (await desk.DeclareConflictAsync(context.Caller(), id, request.ConflictOfInterest, context.CancellationToken)).ToProto();

@@ -80,7 +80,7 @@ public static class ProtoMapping
             PlannedStart = Date(request.PlannedStart),
             PlannedEnd = Date(request.PlannedEnd),
             AmountPence = request.AmountPence,
-            Contact = new V1.Contact { Name = request.Contact.Name, Email = request.Contact.Email },
+            Contact = new V1.RequestContact { Name = request.Contact.Name, Email = request.Contact.Email },
             State = request.State switch
             {
                 GrantRequestState.Draft => V1.GrantRequestState.Draft,

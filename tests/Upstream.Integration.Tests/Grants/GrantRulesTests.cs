@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
 using Upstream.Grants.Data;
 using Upstream.Grants.V1;
@@ -111,6 +112,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     public async Task A_declined_request_records_who_declined_it_and_why()
     {
         await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var events = await GrantEvents.StartAsync(grants.Host.Broker);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.UnderAssessmentAsync(fund, "BIR");
@@ -120,6 +122,10 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
         var declined = await grants.Assessments.DeclineGrantRequestAsync(new DeclineGrantRequestRequest { RequestId = request.RequestId, Reason = "No comparison group." }, grants.Staff);
 
         Assert.Equal((GrantRequestState.Declined, "staff-1", "No comparison group."), (declined.State, declined.DecidedBy, declined.DecisionReason));
+        var told = Assert.Single(await events.WaitForAsync<GrantDeclined>(1));
+        Assert.Equal((Guid.Parse(request.RequestId), "BIR", "No comparison group."), (told.RequestId, told.LeadCouncilCode, told.Reason));
+        var withdrawn = await Assert.ThrowsAsync<RpcException>(() => grants.Requests.WithdrawGrantRequestAsync(new WithdrawGrantRequestRequest { RequestId = request.RequestId }, grants.Member("BIR")).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, withdrawn.StatusCode);
         var again = await Assert.ThrowsAsync<RpcException>(() => grants.Assessments.AwardGrantAsync(GrantsHost.Award(request.RequestId), grants.Staff).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
     }

@@ -23,6 +23,22 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     }
 
     [Fact]
+    public async Task A_fund_with_bad_details_hears_of_every_problem_at_once_and_an_empty_fund_has_no_360Giving_package()
+    {
+        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        var details = new FundDetails { Name = " ", TotalPence = -1, OpensAt = "soon", ClosesAt = "2026-03-29T01:30", Purposes = { "marketing" } };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => grants.Funds.CreateFundAsync(new CreateFundRequest { Details = details }, grants.Staff).ResponseAsync);
+
+        // 01:30 on 29 March 2026 does not exist in London: the clocks go forward at 01:00.
+        Assert.Equal(["opens_at", "closes_at", "name", "total_pence", "maximum_award_pence", "purposes"], refused.GetFieldViolations().Select(v => v.Field));
+        Assert.Empty((await grants.Funds.ListFundsAsync(new ListFundsRequest(), grants.Staff)).Funds);
+        var fund = await grants.OpenFundAsync();
+        var empty = await Assert.ThrowsAsync<RpcException>(() => grants.Funds.ExportOpenDataAsync(new ExportOpenDataRequest { FundId = fund.FundId }, grants.Partner).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, empty.StatusCode);
+    }
+
+    [Fact]
     public async Task An_amount_out_of_range_or_a_budget_that_does_not_add_up_is_a_field_error_and_nothing_is_saved()
     {
         await using var grants = await GrantsHost.StartAsync(infrastructure);

@@ -13,8 +13,7 @@ public static class ProtoMapping
         var input = new WireInput();
         var opens = input.LondonWallTime(details.OpensAt, "opens_at");
         var closes = input.LondonWallTime(details.ClosesAt, "closes_at");
-        input.ThrowIfAny();
-        return new FundDetails(
+        var fund = new FundDetails(
             details.Name,
             details.TotalPence,
             details.MinimumAwardPence == 0 ? FundDetails.DefaultMinimumAwardPence : details.MinimumAwardPence,
@@ -22,6 +21,8 @@ public static class ProtoMapping
             opens,
             closes,
             details.Purposes.Count == 0 ? Purposes.All : [.. details.Purposes.Select(p => p.Trim().ToLowerInvariant())]);
+        input.ThrowIfAny(fund.Validate);
+        return fund;
     }
 
     public static V1.Fund ToProto(this Fund fund, DateTimeOffset now)

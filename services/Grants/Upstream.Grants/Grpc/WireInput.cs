@@ -55,4 +55,19 @@ internal sealed class WireInput
     }
 
     public void ThrowIfAny() => _violations.ThrowIfAny();
+
+    /// <summary>
+    /// When the wire values are malformed, the domain's own checks of the rest are reported with them (not after a
+    /// second attempt); a field already named is not named twice.
+    /// </summary>
+    public void ThrowIfAny(Func<Violations> domainChecks)
+    {
+        if (_violations.Items.Count == 0)
+        {
+            return;
+        }
+
+        var named = _violations.Items.Select(v => v.Field).ToHashSet();
+        throw new InvalidInputException([.. _violations.Items, .. domainChecks().Items.Where(v => !named.Contains(v.Field))]);
+    }
 }

@@ -45,7 +45,15 @@ public sealed class FundDesk(GrantsDb db, TimeProvider clock)
         var codes = grants.SelectMany(g => g.Councils).Distinct().ToList();
         var councils = await db.MemberCouncils.AsNoTracking().Where(m => codes.Contains(m.CouncilCode)).ToDictionaryAsync(m => m.CouncilCode, cancellationToken);
         var package = ThreeSixtyGiving.Package(fund, grants, councils, clock.GetUtcNow());
-        return format == "csv" ? OpenDataFile.Csv(ThreeSixtyGivingCsv.Write(package)) : OpenDataFile.Json(ThreeSixtyGiving.Serialize(package));
+        if (format == "csv")
+        {
+            return OpenDataFile.Csv(ThreeSixtyGivingCsv.Write(package));
+        }
+
+        // The standard's package holds at least one grant: an empty one would not be valid 360Giving data.
+        return grants.Count == 0
+            ? throw new DomainRuleException("fund.grants", "The fund has awarded no grants yet, and a 360Giving package holds at least one.")
+            : OpenDataFile.Json(ThreeSixtyGiving.Serialize(package));
     }
 
     internal static async Task<Fund> FindAsync(GrantsDb db, Guid fundId, CancellationToken cancellationToken) =>

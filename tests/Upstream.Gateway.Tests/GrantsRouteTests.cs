@@ -30,6 +30,7 @@ public sealed class GrantsRouteTests(EdgeFixture edge) : IClassFixture<EdgeFixtu
     [InlineData("POST", "/v1/grants/g-1/reports/r-1:accept")]
     [InlineData("GET", "/v1/grant-reports:overdue")]
     [InlineData("POST", "/v1/funds")]
+    [InlineData("PUT", "/v1/funds/f-1")]
     public async Task A_member_is_refused_staff_work_at_the_edge(string verb, string path)
     {
         var member = edge.Gateway.Tokens.Issue("member-1", [Roles.Member], "BIR");

@@ -45,6 +45,14 @@ public sealed class GrantJourneyTests(InfrastructureFixture infrastructure) : IC
         Assert.Equal((Guid.Parse(grant.GrantId), 1_800_000L), (awarded.GrantId, awarded.AwardedPence));
         Assert.Equal(1_800_000, (await grants.Funds.GetFundAsync(new GetFundRequest { FundId = fund.FundId }, grants.Staff)).CommittedPence);
 
+        // Staff may shrink the fund, but never below what it has committed.
+        var smaller = new FundDetails { Name = "Experimentation fund", TotalPence = 1_799_999, MaximumAwardPence = 1_500_000, OpensAt = "2026-03-01T09:00", ClosesAt = "2026-04-01T12:00" };
+        var shrunk = await Assert.ThrowsAsync<RpcException>(() => grants.Funds.ReviseFundAsync(new ReviseFundRequest { FundId = fund.FundId, Details = smaller }, grants.Staff).ResponseAsync);
+        Assert.Equal(["total_pence"], shrunk.GetFieldViolations().Select(v => v.Field));
+        smaller.TotalPence = 3_000_000;
+        var revised = await grants.Funds.ReviseFundAsync(new ReviseFundRequest { FundId = fund.FundId, Details = smaller }, grants.Staff);
+        Assert.Equal((3_000_000L, 1_200_000L, 1_500_000L), (revised.TotalPence, revised.RemainingPence, revised.MaximumAwardPence));
+
         // Two tranches; a third beyond the award is a field error and changes nothing.
         await grants.Grants.RecordPaymentAsync(new RecordPaymentRequest { GrantId = grant.GrantId, PaymentReference = "PAY-001", AmountPence = 1_000_000 }, grants.Staff);
         var beyond = await Assert.ThrowsAsync<RpcException>(() => grants.Grants.RecordPaymentAsync(

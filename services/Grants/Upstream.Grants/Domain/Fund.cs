@@ -57,6 +57,24 @@ public sealed class Fund
         };
     }
 
+    /// <summary>
+    /// Staff may change anything but cannot shrink the total below what is already committed (the database's CHECK
+    /// holds this too, should an award commit meanwhile).
+    /// </summary>
+    public void Revise(FundDetails details)
+    {
+        var v = details.Validate();
+        v.Require(details.TotalPence >= CommittedPence, "total_pence", $"The fund has already committed {Money.Describe(CommittedPence)}; its total cannot be less.");
+        v.ThrowIfAny();
+        Name = details.Name.Trim();
+        TotalPence = details.TotalPence;
+        MinimumAwardPence = details.MinimumAwardPence;
+        MaximumAwardPence = details.MaximumAwardPence;
+        OpensAt = details.OpensAt;
+        ClosesAt = details.ClosesAt;
+        Purposes = [.. details.Purposes.Distinct()];
+    }
+
     public bool IsOpenAt(DateTimeOffset now) => OpensAt <= now && now < ClosesAt;
 
     public void EnsureOpen(DateTimeOffset now)
@@ -88,6 +106,6 @@ public sealed class Fund
         }
     }
 
-    public DomainRuleException Overspent(long amountPence) =>
+    private DomainRuleException Overspent(long amountPence) =>
         new("fund.remaining", $"The fund cannot commit {Money.Describe(amountPence)}: only {Money.Describe(RemainingPence)} of {Money.Describe(TotalPence)} is left uncommitted.");
 }

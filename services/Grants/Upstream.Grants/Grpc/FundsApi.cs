@@ -6,11 +6,17 @@ using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Grants.Grpc;
 
-/// <summary>FundService: staff set up funds; the signed-in read them; staff and partners take the 360Giving data.</summary>
+/// <summary>FundService: staff set up and change funds; the signed-in read them; staff and partners take the 360Giving data.</summary>
 public sealed class FundsApi(FundDesk desk, TimeProvider clock) : V1.FundService.FundServiceBase
 {
     public override async Task<V1.Fund> CreateFund(V1.CreateFundRequest request, ServerCallContext context) =>
         (await desk.CreateAsync(context.Caller(), request.Details.FromProto(), context.CancellationToken)).ToProto(clock.GetUtcNow());
+
+    public override async Task<V1.Fund> ReviseFund(V1.ReviseFundRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.FundId, "fund_id");
+        return (await desk.ReviseAsync(context.Caller(), id, request.Details.FromProto(), context.CancellationToken)).ToProto(clock.GetUtcNow());
+    }
 
     public override async Task<V1.Fund> GetFund(V1.GetFundRequest request, ServerCallContext context) =>
         (await desk.GetAsync(context.Caller(), WireInput.Id(request.FundId, "fund_id"), context.CancellationToken)).ToProto(clock.GetUtcNow());

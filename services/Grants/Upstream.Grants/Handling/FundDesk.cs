@@ -19,6 +19,16 @@ public sealed class FundDesk(GrantsDb db, TimeProvider clock)
         return fund;
     }
 
+    /// <summary>An award committing meanwhile changes the fund's row: the revision is then refused as a conflict, to be reconsidered.</summary>
+    public async Task<Fund> ReviseAsync(Caller caller, Guid fundId, FundDetails details, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "change funds");
+        var fund = await FindAsync(db, fundId, cancellationToken);
+        fund.Revise(details);
+        await db.SaveAsync("the fund", cancellationToken);
+        return fund;
+    }
+
     public async Task<Fund> GetAsync(Caller caller, Guid fundId, CancellationToken cancellationToken)
     {
         Access.RequireSignedIn(caller, "read funds");

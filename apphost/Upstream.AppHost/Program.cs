@@ -7,27 +7,32 @@ var builder = DistributedApplication.CreateBuilder(args);
 var identity = DevelopmentIdentity.Create(builder);
 var infrastructure = Infrastructure.Add(builder);
 
-var applicationsDb = infrastructure.AddDatabase("applicationsdb");
-var applications = identity.Trust(builder.AddProject<Projects.Upstream_Applications>("applications"))
-    .WithReference(applicationsDb).WaitFor(applicationsDb)
-    .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
-    .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithReplicas(2);
-
-// The Network service hears ApplicationSelected from Applications over the shared broker; it needs nothing else started.
-var networkDb = infrastructure.AddDatabase("networkdb");
-var network = identity.Trust(builder.AddProject<Projects.Upstream_Network>("network"))
-    .WithReference(networkDb).WaitFor(networkDb)
-    .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
-    .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithReplicas(2);
+// The services hear each other only through the shared broker (Network consumes ApplicationSelected; Grants consumes
+// MemberJoined, MemberLeft and PersonErased), so none waits for another.
+var applications = Service<Projects.Upstream_Applications>("applications");
+var network = Service<Projects.Upstream_Network>("network");
+var grants = Service<Projects.Upstream_Grants>("grants");
 
 // The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
 // started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
     .WithReference(applications).WaitFor(applications)
     .WithReference(network).WaitFor(network)
+    .WithReference(grants).WaitFor(grants)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
 builder.Build().Run();
+
+// Every service alike: its own database "<name>db", the broker, the development identity, healthy when /health says
+// so, and two replicas (they are stateless; consumers compete on their queues).
+IResourceBuilder<ProjectResource> Service<TProject>(string name)
+    where TProject : IProjectMetadata, new()
+{
+    var database = infrastructure.AddDatabase($"{name}db");
+    return identity.Trust(builder.AddProject<TProject>(name))
+        .WithReference(database).WaitFor(database)
+        .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+        .WithHttpHealthCheck("/health", endpointName: "http")
+        .WithReplicas(2);
+}

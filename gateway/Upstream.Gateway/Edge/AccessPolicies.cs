@@ -22,6 +22,9 @@ public static class AccessPolicies
     /// <summary>A valid token of programme staff.</summary>
     public const string Staff = "staff";
 
+    /// <summary>Staff or a partner: open data for partners (the 360Giving grants), not for members or applicants.</summary>
+    public const string StaffOrPartner = "staff-or-partner";
+
     public static IServiceCollection AddAccessPolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalWriter>();
@@ -33,6 +36,7 @@ public static class AccessPolicies
                 || !http.Request.Headers.ContainsKey("Authorization")));
             options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser().RequireClaim(UpstreamClaims.Role, Roles.All));
             options.AddPolicy(Staff, policy => policy.RequireAuthenticatedUser().RequireClaim(UpstreamClaims.Role, Roles.Staff));
+            options.AddPolicy(StaffOrPartner, policy => policy.RequireAuthenticatedUser().RequireClaim(UpstreamClaims.Role, Roles.Staff, Roles.Partner));
             // A route that names no policy gets the strictest sensible default rather than none.
             options.DefaultPolicy = options.GetPolicy(SignedIn)!;
         });

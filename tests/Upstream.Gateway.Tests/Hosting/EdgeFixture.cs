@@ -1,12 +1,15 @@
 namespace Upstream.Gateway.Tests.Hosting;
 
-/// <summary>The stand-in Applications and Network services behind the real gateway, shared by one test class.</summary>
+/// <summary>The stand-in Applications, Network and Grants services behind the real gateway, shared by one test class.</summary>
 public class EdgeFixture : IAsyncLifetime
 {
     public ServiceHost Backend { get; private set; } = null!;
 
     /// <summary>The stand-in Network service, so its routes are in the merged OpenAPI document.</summary>
     public ServiceHost Network { get; private set; } = null!;
+
+    /// <summary>The stand-in Grants service, likewise.</summary>
+    public ServiceHost Grants { get; private set; } = null!;
 
     public GatewayHost Gateway { get; private set; } = null!;
 
@@ -17,7 +20,8 @@ public class EdgeFixture : IAsyncLifetime
     {
         Backend = await ApplicationsBackend.StartAsync();
         Network = await NetworkBackend.StartAsync();
-        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Settings]);
+        Grants = await GrantsBackend.StartAsync();
+        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Grants.Discovery("grants"), .. Settings]);
     }
 
     public async Task DisposeAsync()
@@ -25,5 +29,6 @@ public class EdgeFixture : IAsyncLifetime
         await Gateway.DisposeAsync();
         await Backend.DisposeAsync();
         await Network.DisposeAsync();
+        await Grants.DisposeAsync();
     }
 }

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Upstream.Contracts.Grants;
+using Upstream.Domain.Refusals;
+using Upstream.Grants.Data;
+using Upstream.Grants.Domain;
+using Upstream.Messaging.Outbox;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Grants.Handling;
+
+/// <summary>Assessing requests (staff assessors, conflicts excluded) and deciding them (staff; an award never overspends).</summary>
+public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clock)
+{
+    public async Task<Assessment> AssignAsync(Caller caller, Guid requestId, string assessor, string? assessorCouncilCode, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "assign assessors");
+        var request = await FindAsync(requestId, cancellationToken);
+        var assessment = Assessment.Assign(request, assessor, assessorCouncilCode, clock.GetUtcNow());
+        db.Assessments.Add(assessment);
+        await db.SaveAsync("this assessor's assessment of the request", cancellationToken);
+        return assessment;
+    }
+
+    public async Task<Assessment> ScoreAsync(Caller caller, Guid requestId, IReadOnlyDictionary<string, int> scores, string comment, CancellationToken cancellationToken)
+    {
+        var (request, assessment) = await OwnAssessmentAsync(caller, requestId, cancellationToken);
+        var fund = await FundDesk.FindAsync(db, request.FundId, cancellationToken);
+        assessment.Score(request, fund.Criteria, scores, comment, clock.GetUtcNow());
+        await db.SaveAsync("the assessment", cancellationToken);
+        return assessment;
+    }
+
+    public async Task<Assessment> DeclareConflictAsync(Caller caller, Guid requestId, string conflict, CancellationToken cancellationToken)
+    {
+        var (_, assessment) = await OwnAssessmentAsync(caller, requestId, cancellationToken);
+        assessment.DeclareConflict(conflict);
+        await db.SaveAsync("the assessment", cancellationToken);
+        return assessment;
+    }
+
+    public async Task<IReadOnlyList<Assessment>> ListAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "read assessments");
+        return await db.Assessments.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises the fund's committed total with one atomic UPDATE in the award's own transaction. Under the fund row's
+    /// lock each award sees the committed total left by the awards before it, and the table's CHECK refuses any
+    /// total beyond the fund, so parallel awards can never overspend: the ones that do not fit fail with nothing changed.
+    /// </summary>
+    public async Task<Grant> AwardAsync(Caller caller, Guid requestId, long amountPence, string reason, IReadOnlyList<string> conditions, IReadOnlyList<DateOnly> reportDueDates, CancellationToken cancellationToken)
+    {
+        var request = await DecidableAsync(caller, requestId, cancellationToken);
+        var fund = await FundDesk.FindAsync(db, request.FundId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var amount = amountPence == 0 ? request.AmountPence : amountPence;
+        var grant = Grant.Award(fund, request, amount, caller.Subject, reason, conditions, reportDueDates, now);
+        db.Grants.Add(grant);
+        outbox.Publish(
+            new GrantAwarded(Guid.NewGuid(), now, grant.Id, request.Id, fund.Id, grant.LeadCouncilCode, [.. grant.PartnerCouncilCodes], grant.Title, grant.AwardedPence),
+            request.Id.ToString());
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var committed = 0;
+        try
+        {
+            committed = await db.Funds
+                .Where(f => f.Id == fund.Id && f.CommittedPence + amount <= f.TotalPence)
+                .ExecuteUpdateAsync(f => f.SetProperty(x => x.CommittedPence, x => x.CommittedPence + amount), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            // The table's own guard, should the condition above ever be lost: the same refusal.
+        }
+
+        if (committed == 0)
+        {
+            throw new DomainRuleException("fund.remaining", $"The fund cannot commit {Money.Describe(amount)}: other awards have taken what was left.");
+        }
+
+        await db.SaveAsync("the request", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return grant;
+    }
+
+    public async Task<GrantRequest> DeclineAsync(Caller caller, Guid requestId, string reason, CancellationToken cancellationToken)
+    {
+        var request = await DecidableAsync(caller, requestId, cancellationToken);
+        var now = clock.GetUtcNow();
+        request.Decline(caller.Subject, reason, now);
+        outbox.Publish(new GrantDeclined(Guid.NewGuid(), now, request.Id, request.FundId, request.LeadCouncilCode, request.DecisionReason!), request.Id.ToString());
+        await db.SaveAsync("the request", cancellationToken);
+        return request;
+    }
+
+    /// <summary>Staff decide, but not a staff member excluded from assessing this request for a conflict of interest.</summary>
+    private async Task<GrantRequest> DecidableAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "decide grant requests");
+        var request = await FindAsync(requestId, cancellationToken);
+        var conflicted = await db.Assessments.AnyAsync(a => a.RequestId == requestId && a.Assessor == caller.Subject && a.ConflictOfInterest != null, cancellationToken);
+        if (conflicted)
+        {
+            throw new PermissionDeniedException("You have a conflict of interest with this request, so you cannot decide it.");
+        }
+
+        return request;
+    }
+
+    private async Task<(GrantRequest Request, Assessment Assessment)> OwnAssessmentAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "assess grant requests");
+        var request = await FindAsync(requestId, cancellationToken);
+        var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.RequestId == requestId && a.Assessor == caller.Subject, cancellationToken)
+            ?? throw new PermissionDeniedException("You are not assigned to assess this request.");
+        return (request, assessment);
+    }
+
+    private async Task<GrantRequest> FindAsync(Guid requestId, CancellationToken cancellationToken) =>
+        await db.GrantRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) ?? throw new NotFoundException($"No grant request {requestId}.");
+}

@@ -1,0 +1,3 @@
+using Upstream.Grants.Hosting;
+
+await GrantsApp.Build(args).RunAsync();

@@ -26,13 +26,7 @@ public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> sign
     /// <summary>One token per role (applicants and members act for Adur, ADU), with a curl line to try it.</summary>
     public async Task PrintTokensAsync(TextWriter output, Uri gateway, CancellationToken cancellationToken)
     {
-        var settings = TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Authentication:Issuer"] = Issuer,
-            ["Authentication:Audience"] = Audience,
-            ["Authentication:SigningKey"] = await signingKey.Resource.GetValueAsync(cancellationToken),
-        }).Build());
-        var issuer = new TokenIssuer(settings, TimeProvider.System);
+        var issuer = TokensSignedWith(await signingKey.Resource.GetValueAsync(cancellationToken) ?? "");
         output.WriteLine($"Development tokens (valid 8 hours). REST API at {gateway}, OpenAPI at {new Uri(gateway, "/openapi/v1.json")}, reference at {new Uri(gateway, "/scalar/")}:");
         foreach (var role in Roles.All)
         {
@@ -42,4 +36,14 @@ public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> sign
             output.WriteLine($"    curl -H 'Authorization: Bearer {token}' {new Uri(gateway, "/v1/calls")}");
         }
     }
+
+    /// <summary>What the services accept, given the signing key (the end-to-end tests read it from the app model).</summary>
+    public static TokenIssuer TokensSignedWith(string signingKey) => new(
+        TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Authentication:Issuer"] = Issuer,
+            ["Authentication:Audience"] = Audience,
+            ["Authentication:SigningKey"] = signingKey,
+        }).Build()),
+        TimeProvider.System);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Aspire.Hosting.ApplicationModel;
@@ -25,6 +26,16 @@ public sealed class AppHostFixture : IAsyncLifetime
         [.. App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(ReadyAnnouncement.IsPartOfTheSystem)];
 
     public bool Stopped { get; private set; }
+
+    /// <summary>The trace of the cohort confirmation made through the gateway, for the dashboard step to open.</summary>
+    public ActivityTraceId? CohortTrace { get; set; }
+
+    /// <summary>A bearer token the services accept, signed with the key the app host generated and keeps.</summary>
+    public async Task<string> TokenAsync(string subject, string role, string? council = null)
+    {
+        var key = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == "signing-key");
+        return DevelopmentIdentity.TokensSignedWith(await key.GetValueAsync(CancellationToken.None) ?? "").Issue(subject, [role], council);
+    }
 
     public async Task InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 
@@ -9,15 +8,11 @@ public sealed partial class AppHostTests
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    [Fact, Step(3)]
-    public async Task The_dashboard_shows_every_resource_running_and_the_trace_of_a_gateway_call()
+    [Fact, Step(4)]
+    public async Task The_dashboard_shows_every_resource_running_and_one_trace_from_the_gateway_to_the_network()
     {
-        // A call through the gateway in a trace of our own choosing, so the dashboard can be asked for exactly it.
-        var traceId = ActivityTraceId.CreateRandom();
-        using var gateway = host.App.CreateHttpClient("gateway", "http");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/v1/calls", UriKind.Relative));
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-        (await gateway.SendAsync(request)).EnsureSuccessStatusCode();
+        // The cohort confirmation of the step before, made in a trace of its own choosing.
+        var traceId = host.CohortTrace ?? throw new InvalidOperationException("The cohort step did not run.");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
@@ -36,16 +31,15 @@ public sealed partial class AppHostTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "resources.png") });
         Assert.All(rows, row => Assert.Equal((row.name, "Running"), row));
 
-        // The call's trace: the gateway, the service behind it, and its PostgreSQL database.
+        // One trace: the gateway, Applications confirming in its database, the outbox relaying ApplicationSelected over
+        // RabbitMQ, and the Network service consuming it into its own database and publishing MemberJoined.
         await page.GotoAsync(new Uri(login, $"/traces/detail/{traceId}").ToString());
         // Each process exports its spans in its own batches: wait until every part has arrived, not just the first.
-        string[] parts = ["gateway", "applications-", "GET /v1/calls", "applicationsdb"];
+        string[] parts = ["gateway", "applications-", "ConfirmCohort", "applicationsdb", "outbox relay", "network-", "networkdb", "MemberJoined"];
         var trace = await EventuallyAsync(page, () => page.InnerTextAsync("main"), text => parts.All(part => text.Contains(part, StringComparison.Ordinal)));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "trace.png"), FullPage = true });
-        Assert.Contains("gateway", trace, StringComparison.Ordinal);
-        Assert.Contains("applications-", trace, StringComparison.Ordinal);
-        Assert.Contains("GET /v1/calls", trace, StringComparison.Ordinal);
-        Assert.Contains("applicationsdb", trace, StringComparison.Ordinal);
+        var missing = parts.Where(part => !trace.Contains(part, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"The trace lacks {string.Join(", ", missing)}; the page read: {trace}");
     }
 
     /// <summary>Re-reads the page until it shows what is expected (telemetry arrives in batches), or 60 s pass.</summary>

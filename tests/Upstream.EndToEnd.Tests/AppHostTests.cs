@@ -35,7 +35,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
         Assert.StartsWith("{", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact, Step(4)]
+    [Fact, Step(5)]
     public async Task Stopping_the_app_host_stops_every_process_it_started_and_shuts_postgres_down_cleanly()
     {
         var started = ProcessTree.TreesOf($"--monitor {Environment.ProcessId}")

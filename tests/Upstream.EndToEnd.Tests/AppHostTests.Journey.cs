@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using Aspire.Hosting.Testing;
+using Grpc.Net.Client;
+using Upstream.Applications.V1;
+using Upstream.Domain.Time;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.EndToEnd.Tests;
+
+/// <summary>The programme's first hand-over, as staff and councils make it through the gateway's gRPC endpoint.</summary>
+public sealed partial class AppHostTests
+{
+    [Fact, Step(3)]
+    public async Task A_cohort_confirmed_through_the_gateway_makes_its_councils_members_of_the_network()
+    {
+        using var channel = GrpcChannel.ForAddress(host.App.GetEndpoint("gateway", "grpc"));
+        var staff = await CallerAsync("e2e-staff", Roles.Staff);
+        var calls = new CallService.CallServiceClient(channel);
+        var applications = new ApplicationService.ApplicationServiceClient(channel);
+
+        // A call open now and closing within two minutes (London wall times are whole minutes): the real clock runs here.
+        var now = ProgrammeTime.ToLondon(DateTimeOffset.UtcNow);
+        var closes = now.AddSeconds(-now.Second).AddMinutes(2);
+        var details = new CallDetails
+        {
+            Title = "End-to-end call " + Guid.NewGuid().ToString("N")[..8],
+            Description = "Councils working upstream of social problems.",
+            OpensLondon = Wall(now.AddHours(-1)),
+            ClosesLondon = Wall(closes),
+            DecisionsBy = closes.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TargetCohortSize = 2,
+        };
+        details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
+        var call = await calls.DraftCallAsync(new DraftCallRequest { Details = details }, staff);
+        await calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
+
+        foreach (var (council, score) in new[] { ("ADU", 9), ("ABE", 4), ("BIR", 7) })
+        {
+            var applicant = await CallerAsync("e2e-applicant-" + council, Roles.Applicant, council);
+            var started = await applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = Draft() }, applicant);
+            await applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, applicant);
+            var review = new ScoreApplicationRequest { ApplicationId = started.Id };
+            review.Scores.Add("upstream", score);
+            await new ReviewService.ReviewServiceClient(channel).ScoreApplicationAsync(review, staff);
+            await applications.ShortlistApplicationAsync(new ShortlistApplicationRequest { ApplicationId = started.Id }, staff);
+        }
+
+        var closesAt = ProgrammeTime.ToInstant(closes);
+        await Task.Delay(closesAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+
+        // The confirmation in a trace of our own choosing, so the dashboard step can open exactly it.
+        var cohorts = new CohortService.CohortServiceClient(channel);
+        var proposal = await cohorts.ProposeCohortAsync(new ProposeCohortRequest { CallId = call.Id }, staff);
+        var traceId = ActivityTraceId.CreateRandom();
+        var traced = new Metadata { { "authorization", staff.GetValue("authorization")! }, { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01" } };
+        var decision = await cohorts.ConfirmCohortAsync(new ConfirmCohortRequest { CallId = call.Id, ProposalId = proposal.Id }, traced);
+        host.CohortTrace = traceId;
+        Assert.Equal(["ADU", "BIR"], decision.Selected.Select(a => a.LeadCouncilCode).Order());
+    }
+
+    private async Task<Metadata> CallerAsync(string subject, string role, string? council = null) =>
+        new() { { "authorization", "Bearer " + await host.TokenAsync(subject, role, council) } };
+
+    private static string Wall(DateTime london) => london.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private static ApplicationDraft Draft()
+    {
+        var initiative = new Initiative
+        {
+            Title = "Community wealth building",
+            Summary = "Keeping wealth local.",
+            UpstreamProblem = "Economic exclusion",
+            ServiceArea = "Economic development",
+            Stage = InitiativeStage.Early,
+            Approval = new InternalApproval { ApprovedBy = "Chief Executive", ApprovedOn = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            BudgetPence = 2_500_000,
+            ResourcesAssigned = "Two officers",
+        };
+        initiative.AreaCharacters.Add(AreaCharacter.Urban);
+        var draft = new ApplicationDraft { Initiative = initiative };
+        draft.Contacts.Add(new Contact { Name = "Alex Example", Role = "Lead", Email = "alex@example.gov.uk" });
+        draft.Contacts.Add(new Contact { Name = "Sam Example", Role = "Deputy", Email = "sam@example.gov.uk" });
+        return draft;
+    }
+}

@@ -30,6 +30,9 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>The trace of the cohort confirmation made through the gateway, for the dashboard step to open.</summary>
     public ActivityTraceId? CohortTrace { get; set; }
 
+    /// <summary>The trace of the grant award made through the gateway, likewise.</summary>
+    public ActivityTraceId? GrantTrace { get; set; }
+
     /// <summary>A bearer token the services accept, signed with the key the app host generated and keeps.</summary>
     public async Task<string> TokenAsync(string subject, string role, string? council = null)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 
@@ -8,11 +9,12 @@ public sealed partial class AppHostTests
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    [Fact, Step(4)]
+    [Fact, Step(5)]
     public async Task The_dashboard_shows_every_resource_running_and_one_trace_from_the_gateway_to_the_network()
     {
-        // The cohort confirmation of the step before, made in a trace of its own choosing.
-        var traceId = host.CohortTrace ?? throw new InvalidOperationException("The cohort step did not run.");
+        // The cohort confirmation and the grant award of the steps before, each made in a trace of its own choosing.
+        var cohortTrace = host.CohortTrace ?? throw new InvalidOperationException("The cohort step did not run.");
+        var grantTrace = host.GrantTrace ?? throw new InvalidOperationException("The grant step did not run.");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
@@ -32,21 +34,36 @@ public sealed partial class AppHostTests
         Assert.All(rows, row => Assert.Equal((row.name, "Running"), row));
 
         // One trace: the gateway, Applications confirming in its database, the outbox relaying ApplicationSelected over
-        // RabbitMQ, and the Network service consuming it into its own database and publishing MemberJoined.
+        // RabbitMQ, the Network service consuming it into its own database and publishing MemberJoined, and Grants
+        // taking the new member into its database.
+        await ExpectTraceAsync(page, login, cohortTrace, "cohort-trace.png",
+            ["gateway", "applications-", "ConfirmCohort", "applicationsdb", "outbox relay", "network-", "networkdb", "MemberJoined", "grants-", "grantsdb"]);
+
+        // And the award: the gateway, Grants committing the award in its database, GrantAwarded leaving through the outbox.
+        await ExpectTraceAsync(page, login, grantTrace, "grant-trace.png",
+            ["gateway", "grants-", "AwardGrant", "grantsdb", "outbox relay", "GrantAwarded"]);
+    }
+
+    /// <summary>Opens one trace in the dashboard and waits until it shows every part (each process exports its spans in its own batches).</summary>
+    private static async Task ExpectTraceAsync(IPage page, Uri login, ActivityTraceId traceId, string screenshot, string[] parts)
+    {
+        // The span grid renders only the rows in view: a page tall enough for every span of a long trace.
+        await page.SetViewportSizeAsync(1600, 4000);
         await page.GotoAsync(new Uri(login, $"/traces/detail/{traceId}").ToString());
-        // Each process exports its spans in its own batches: wait until every part has arrived, not just the first.
-        string[] parts = ["gateway", "applications-", "ConfirmCohort", "applicationsdb", "outbox relay", "network-", "networkdb", "MemberJoined"];
         var trace = await EventuallyAsync(page, () => page.InnerTextAsync("main"), text => parts.All(part => text.Contains(part, StringComparison.Ordinal)));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "trace.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, screenshot), FullPage = true });
         var missing = parts.Where(part => !trace.Contains(part, StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, $"The trace lacks {string.Join(", ", missing)}; the page read: {trace}");
     }
 
-    /// <summary>Re-reads the page until it shows what is expected (telemetry arrives in batches), or 60 s pass.</summary>
+    /// <summary>
+    /// Re-reads the page until it shows what is expected, or 60 s pass: the page renders its rows a moment after it
+    /// loads, and telemetry arrives in batches, so it is read every second and reloaded every fifth.
+    /// </summary>
     private static async Task<T> EventuallyAsync<T>(IPage page, Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var value = await read();
             if (done(value) || DateTime.UtcNow > deadline)
@@ -55,7 +72,10 @@ public sealed partial class AppHostTests
             }
 
             await page.WaitForTimeoutAsync(1000);
-            await page.ReloadAsync();
+            if (attempt % 5 == 0)
+            {
+                await page.ReloadAsync();
+            }
         }
     }
 }

@@ -1,4 +1,10 @@
 using System.Net;
+using System.Text.Json;
+using Google.Api;
+using Google.Protobuf.Reflection;
+using Upstream.Applications.V1;
+using Upstream.Grants.V1;
+using Upstream.Network.V1;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +21,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
     [Fact, Step(1)]
     public async Task Every_resource_is_running_and_healthy()
     {
-        Assert.Equal(["applications", "applicationsdb", "gateway", "messaging", "postgres"], host.Resources.Select(r => r.Name).Order());
+        Assert.Equal(["applications", "applicationsdb", "gateway", "grants", "grantsdb", "messaging", "network", "networkdb", "postgres"], host.Resources.Select(r => r.Name).Order());
         var instances = await host.InstancesAsync();
         foreach (var instance in instances)
         {
@@ -23,7 +29,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
             Assert.Equal((instance.DisplayName, HealthStatus.Healthy), (instance.DisplayName, instance.Snapshot.HealthStatus));
         }
 
-        Assert.Equal(2, instances.Count(i => i.ResourceName == "applications")); // replicas
+        Assert.All(["applications", "network", "grants"], service => Assert.Equal((service, 2), (service, instances.Count(i => i.ResourceName == service)))); // replicas
     }
 
     [Fact, Step(2)]
@@ -35,7 +41,27 @@ public sealed partial class AppHostTests(AppHostFixture host)
         Assert.StartsWith("{", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact, Step(5)]
+    [Fact, Step(2)]
+    public async Task The_gateway_describes_every_services_REST_routes_in_one_OpenAPI_document()
+    {
+        using var gateway = host.App.CreateHttpClient("gateway", "http");
+        using var document = JsonDocument.Parse(await gateway.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var described = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => operation.Value.GetProperty("operationId").GetString()!))
+            .Order()
+            .ToList();
+
+        // Every method of every contract with a google.api.http rule, read from the descriptors protoc generated.
+        FileDescriptor[] contracts = [ApplicationsReflection.Descriptor, MembersReflection.Descriptor, WorkgroupsReflection.Descriptor, VisitsReflection.Descriptor, GrantsReflection.Descriptor];
+        var routed = contracts.SelectMany(f => f.Services).SelectMany(s => s.Methods)
+            .Where(m => m.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is not null)
+            .Select(m => m.Name)
+            .Order()
+            .ToList();
+        Assert.Equal(routed, described);
+    }
+
+    [Fact, Step(6)]
     public async Task Stopping_the_app_host_stops_every_process_it_started_and_shuts_postgres_down_cleanly()
     {
         var started = ProcessTree.TreesOf($"--monitor {Environment.ProcessId}")

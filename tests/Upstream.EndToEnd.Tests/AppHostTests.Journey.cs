@@ -8,6 +8,7 @@ using Upstream.Domain.Time;
 using Upstream.Grants.V1;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;
+using Upstream.Testing.Applications;
 
 namespace Upstream.EndToEnd.Tests;
 
@@ -25,23 +26,17 @@ public sealed partial class AppHostTests
         // A call open now and closing within two minutes (London wall times are whole minutes): the real clock runs here.
         var now = ProgrammeTime.ToLondon(DateTimeOffset.UtcNow);
         var closes = now.AddSeconds(-now.Second).AddMinutes(2);
-        var details = new CallDetails
-        {
-            Title = "End-to-end call " + Guid.NewGuid().ToString("N")[..8],
-            Description = "Councils working upstream of social problems.",
-            OpensLondon = Wall(now.AddHours(-1)),
-            ClosesLondon = Wall(closes),
-            DecisionsBy = closes.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            TargetCohortSize = 2,
-        };
-        details.Criteria.Add(new ScoringCriterion { Key = "upstream", Title = "Works upstream", Weight = 3 });
+        var details = SampleRequests.Call("End-to-end call " + Guid.NewGuid().ToString("N")[..8], cohortSize: 2);
+        details.OpensLondon = Wall(now.AddHours(-1));
+        details.ClosesLondon = Wall(closes);
+        details.DecisionsBy = closes.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var call = await calls.DraftCallAsync(new DraftCallRequest { Details = details }, staff);
         await calls.PublishCallAsync(new PublishCallRequest { CallId = call.Id }, staff);
 
         foreach (var (council, score) in new[] { ("ADU", 9), ("ABE", 4), ("BIR", 7) })
         {
             var applicant = await CallerAsync("e2e-applicant-" + council, Roles.Applicant, council);
-            var started = await applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = Draft() }, applicant);
+            var started = await applications.StartApplicationAsync(new StartApplicationRequest { CallId = call.Id, LeadCouncilCode = council, Draft = SampleRequests.Draft() }, applicant);
             await applications.SubmitApplicationAsync(new SubmitApplicationRequest { ApplicationId = started.Id }, applicant);
             var review = new ScoreApplicationRequest { ApplicationId = started.Id };
             review.Scores.Add("upstream", score);
@@ -146,24 +141,4 @@ public sealed partial class AppHostTests
         new() { { "authorization", "Bearer " + await host.TokenAsync(subject, role, council) } };
 
     private static string Wall(DateTime london) => london.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
-    private static ApplicationDraft Draft()
-    {
-        var initiative = new Initiative
-        {
-            Title = "Community wealth building",
-            Summary = "Keeping wealth local.",
-            UpstreamProblem = "Economic exclusion",
-            ServiceArea = "Economic development",
-            Stage = InitiativeStage.Early,
-            Approval = new InternalApproval { ApprovedBy = "Chief Executive", ApprovedOn = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-            BudgetPence = 2_500_000,
-            ResourcesAssigned = "Two officers",
-        };
-        initiative.AreaCharacters.Add(AreaCharacter.Urban);
-        var draft = new ApplicationDraft { Initiative = initiative };
-        draft.Contacts.Add(new Contact { Name = "Alex Example", Role = "Lead", Email = "alex@example.gov.uk" });
-        draft.Contacts.Add(new Contact { Name = "Sam Example", Role = "Deputy", Email = "sam@example.gov.uk" });
-        return draft;
-    }
 }

@@ -128,7 +128,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     public async Task A_declined_request_records_who_declined_it_and_why()
     {
         await using var grants = await GrantsHost.StartAsync(infrastructure);
-        await using var events = await GrantEvents.StartAsync(grants.Host.Broker);
+        await using var events = await GrantsHost.TapAsync(grants.Host.Broker);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.UnderAssessmentAsync(fund, "BIR");

@@ -22,7 +22,7 @@ public sealed class GrantTracingTests(InfrastructureFixture infrastructure) : IC
         };
         ActivitySource.AddActivityListener(listener);
         await using var grants = await GrantsHost.StartAsync(infrastructure);
-        await using var events = await GrantEvents.StartAsync(grants.Host.Broker);
+        await using var events = await GrantsHost.TapAsync(grants.Host.Broker);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.UnderAssessmentAsync(fund, "BIR");

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Upstream.Contracts;
+using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
 using Upstream.Grants.Hosting;
@@ -60,6 +61,16 @@ public sealed class GrantsHost : IAsyncDisposable
         await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the Grants service to be ready");
         return new GrantsHost(host, database);
     }
+
+    /// <summary>Stands where Grants' consumers will (Insights, Network): a queue on the broker bound to every Grants event.</summary>
+    public static Task<EventTap> TapAsync(string broker) => EventTap.StartAsync(
+        broker,
+        "grant-events",
+        EventTap.Of<GrantRequested>(),
+        EventTap.Of<GrantAwarded>(),
+        EventTap.Of<GrantDeclined>(),
+        EventTap.Of<GrantPaid>(),
+        EventTap.Of<GrantReportSubmitted>());
 
     public Metadata Member(string council, string subject = "member-1") => Host.As($"{subject}-{council}", Roles.Member, council);
 

@@ -30,19 +30,25 @@ public sealed class EventTap : IAsyncDisposable
         });
     }
 
-    /// <summary>Listens for events of <typeparamref name="T1"/> and <typeparamref name="T2"/> on the broker.</summary>
-    public static Task<EventTap> StartAsync<T1, T2>(string connectionString)
-        where T1 : class, IIntegrationEvent
-        where T2 : class, IIntegrationEvent =>
-        StartAsync(connectionString, $"test-tap-{typeof(T1).Name}-{typeof(T2).Name}", (endpoint, received) =>
+    /// <summary>What a tap listens for: one event type (<see cref="Of{T}"/>).</summary>
+    public delegate void Binding(IReceiveEndpointConfigurator endpoint, ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)> received);
+
+    public static Binding Of<T>()
+        where T : class, IIntegrationEvent => Collect<T>;
+
+    /// <summary>Listens on a queue of its own (test-tap-<paramref name="name"/>) for every event type bound.</summary>
+    public static Task<EventTap> StartAsync(string connectionString, string name, params Binding[] bindings) =>
+        OpenAsync(connectionString, $"test-tap-{name}", (endpoint, received) =>
         {
-            Collect<T1>(endpoint, received);
-            Collect<T2>(endpoint, received);
+            foreach (var bind in bindings)
+            {
+                bind(endpoint, received);
+            }
         });
 
     public static Task<EventTap> StartAsync<T>(string connectionString)
         where T : class, IIntegrationEvent =>
-        StartAsync(connectionString, $"test-tap-{typeof(T).Name}", Collect<T>);
+        StartAsync(connectionString, typeof(T).Name, Of<T>());
 
     /// <summary>Waits until <paramref name="count"/> events of <typeparamref name="T"/> arrived, then a little longer so a duplicate would show too.</summary>
     public async Task<IReadOnlyList<T>> WaitForAsync<T>(int count, TimeSpan? within = null)
@@ -59,7 +65,7 @@ public sealed class EventTap : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 
-    private static async Task<EventTap> StartAsync(string connectionString, string queue, Action<IReceiveEndpointConfigurator, ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)>> bind)
+    private static async Task<EventTap> OpenAsync(string connectionString, string queue, Action<IReceiveEndpointConfigurator, ConcurrentQueue<(IIntegrationEvent Event, ActivityTraceId? Trace)>> bind)
     {
         var tap = new EventTap(connectionString, queue, bind);
         await tap._bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);

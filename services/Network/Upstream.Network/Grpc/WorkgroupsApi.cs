@@ -15,7 +15,7 @@ public sealed class WorkgroupsApi(WorkgroupDesk workgroups, LearningProductDesk 
 
     public override async Task<V1.WorkgroupListResponse> ListWorkgroups(V1.WorkgroupListRequest request, ServerCallContext context)
     {
-        var found = await workgroups.ListAsync(context.Caller(), ProtoValues.Optional(request.Theme), ProtoValues.Optional(request.CouncilCode), context.CancellationToken);
+        var found = await workgroups.ListAsync(context.Caller(), ProtoMapping.Optional(request.Theme), ProtoMapping.Optional(request.CouncilCode), context.CancellationToken);
         var response = new V1.WorkgroupListResponse();
         response.Workgroups.AddRange(found.Select(w => w.ToProto()));
         return response;
@@ -40,5 +40,5 @@ public sealed class WorkgroupsApi(WorkgroupDesk workgroups, LearningProductDesk 
         return response;
     }
 
-    private static Guid WorkgroupId(string value) => ProtoValues.Id(value, "workgroup_id");
+    private static Guid WorkgroupId(string value) => ProtoMapping.Id(value, "workgroup_id");
 }

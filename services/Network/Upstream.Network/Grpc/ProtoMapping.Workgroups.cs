@@ -6,7 +6,7 @@ using Upstream.Network.Handling;
 namespace Upstream.Network.Grpc;
 
 /// <summary>Between the workgroup messages and the domain.</summary>
-internal static class WorkgroupProto
+public static partial class ProtoMapping
 {
     public static WorkgroupForm FromProto(this V1.WorkgroupFormRequest request)
     {
@@ -15,14 +15,14 @@ internal static class WorkgroupProto
             throw new InvalidInputException([new FieldViolation("learning_product", "Say what learning product the group will share, and by when.")]);
         }
 
-        var due = ProtoValues.Date(request.LearningProduct.DueOn, "learning_product.due_on");
+        var due = Date(request.LearningProduct.DueOn, "learning_product.due_on");
         return new WorkgroupForm(request.Name, request.Theme, request.LeadCouncilCode, new LearningProductCommitment(request.LearningProduct.Description, due));
     }
 
     public static LearningProductDraft FromProto(this V1.LearningProductSubmitRequest request) => new(
         request.Title,
         request.Summary,
-        ProtoValues.Optional(request.Link),
+        Optional(request.Link),
         request.Document is { } d ? new LearningProductDocument(d.FileName, d.MediaType, d.SizeBytes, d.Sha256) : null,
         [.. request.ContributingCouncilCodes]);
 
@@ -35,7 +35,7 @@ internal static class WorkgroupProto
             Name = workgroup.Name,
             Theme = workgroup.Theme,
             LeadCouncilCode = view.Members[workgroup.LeadMemberId].CouncilCode,
-            LearningProduct = new V1.LearningProductCommitment { Description = workgroup.LearningProduct.Description, DueOn = ProtoValues.Text(workgroup.LearningProduct.DueOn) },
+            LearningProduct = new V1.LearningProductCommitment { Description = workgroup.LearningProduct.Description, DueOn = Text(workgroup.LearningProduct.DueOn) },
             FormedAt = Timestamp.FromDateTimeOffset(workgroup.FormedAt),
         };
 

@@ -5,21 +5,21 @@ using Upstream.Network.Handling;
 namespace Upstream.Network.Grpc;
 
 /// <summary>Between the visit and finding messages and the domain. An unspecified kind or dimension reads as "not given" (null).</summary>
-internal static class VisitProto
+public static partial class ProtoMapping
 {
     public static VisitRecord FromProto(this V1.VisitRecordRequest request) => new(
         request.CouncilCode,
-        ProtoValues.Date(request.VisitedOn, "visited_on"),
+        Date(request.VisitedOn, "visited_on"),
         [.. request.Visitors],
         request.Notes,
         [.. request.Findings.Select(FromProto)]);
 
     public static FindingDraft FromProto(this V1.FindingDraft? draft) => draft is null
         ? new FindingDraft(null, "", null, "", null, false)
-        : new FindingDraft(Kind(draft.Kind), draft.Theme, Dimension(draft.Dimension), draft.Text, ProtoValues.Optional(draft.Quote), draft.QuoteConsent);
+        : new FindingDraft(Kind(draft.Kind), draft.Theme, Dimension(draft.Dimension), draft.Text, Optional(draft.Quote), draft.QuoteConsent);
 
     public static FindingFilter FromProto(this V1.FindingListRequest request) => new(
-        Kind(request.Kind), ProtoValues.Optional(request.Theme), Dimension(request.Dimension), ProtoValues.Optional(request.CouncilCode));
+        Kind(request.Kind), Optional(request.Theme), Dimension(request.Dimension), Optional(request.CouncilCode));
 
     public static V1.Visit ToProto(this VisitView view)
     {
@@ -29,7 +29,7 @@ internal static class VisitProto
             Id = visit.Id.ToString(),
             CouncilCode = view.Member.CouncilCode,
             CouncilName = view.Member.CouncilName,
-            VisitedOn = ProtoValues.Text(visit.VisitedOn),
+            VisitedOn = Text(visit.VisitedOn),
             Notes = visit.Notes,
             RecordedAt = Timestamp.FromDateTimeOffset(visit.RecordedAt),
         };
@@ -46,7 +46,7 @@ internal static class VisitProto
             Id = finding.Id.ToString(),
             VisitId = finding.VisitId.ToString(),
             CouncilCode = view.CouncilCode,
-            VisitedOn = ProtoValues.Text(view.VisitedOn),
+            VisitedOn = Text(view.VisitedOn),
             Kind = finding.Kind switch { FindingKind.Driver => V1.FindingKind.Driver, FindingKind.Barrier => V1.FindingKind.Barrier, _ => V1.FindingKind.Enabler },
             Theme = finding.Theme,
             Dimension = finding.Dimension switch

@@ -4,20 +4,18 @@ using Upstream.Domain.Refusals;
 namespace Upstream.Network.Grpc;
 
 /// <summary>Ids and London dates as the wire spells them; a malformed one is a field violation naming its proto field.</summary>
-internal static class ProtoValues
+public static partial class ProtoMapping
 {
-    private const string DateFormat = "yyyy-MM-dd";
-
-    public static Guid Id(string value, string field) =>
+    internal static Guid Id(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw new InvalidInputException([new FieldViolation(field, "Not a valid id.")]);
 
-    public static DateOnly Date(string value, string field) =>
-        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+    internal static DateOnly Date(string value, string field) =>
+        DateOnly.TryParseExact(value, LondonDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new InvalidInputException([new FieldViolation(field, "A London date, YYYY-MM-DD.")]);
 
-    public static string Text(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+    internal static string Text(DateOnly date) => date.ToString(LondonDate, CultureInfo.InvariantCulture);
 
     /// <summary>proto3 has no null string: empty means "not given".</summary>
-    public static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    internal static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

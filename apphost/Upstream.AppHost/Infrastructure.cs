@@ -2,8 +2,9 @@ namespace Upstream.AppHost;
 
 /// <summary>
 /// PostgreSQL and RabbitMQ. By default Debian's servers as local processes (no container runtime needed); with
-/// Upstream:Infrastructure=containers, Aspire's own container integrations instead. Either way services get the
-/// same ConnectionStrings__&lt;name&gt;.
+/// Upstream:Infrastructure=containers, Aspire's own container integrations instead. When publishing, neither:
+/// a deployment uses managed or operator-run servers, so each becomes a connection-string parameter that the
+/// operator fills. Every way, services get the same ConnectionStrings__&lt;name&gt;.
 /// </summary>
 internal sealed class Infrastructure
 {
@@ -21,6 +22,11 @@ internal sealed class Infrastructure
 
     public static Infrastructure Add(IDistributedApplicationBuilder builder)
     {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return new Infrastructure(builder.AddConnectionString("messaging"), name => builder.AddConnectionString(name));
+        }
+
         if (string.Equals(builder.Configuration["Upstream:Infrastructure"], "containers", StringComparison.OrdinalIgnoreCase))
         {
             var postgres = builder.AddPostgres("postgres").WithDataVolume();

@@ -15,13 +15,18 @@ var grants = Service<Projects.Upstream_Grants>("grants");
 
 // The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
 // started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
-var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway"))
+var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway").WithExternalHttpEndpoints())
     .WithReference(applications).WaitFor(applications)
     .WithReference(network).WaitFor(network)
     .WithReference(grants).WaitFor(grants)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
-builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
+// Only a running system has tokens to announce; publishing just writes the model out.
+if (builder.ExecutionContext.IsRunMode)
+{
+    builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
+}
+
 builder.Build().Run();
 
 // Every service alike: its own database "<name>db", the broker, the development identity, healthy when /health says

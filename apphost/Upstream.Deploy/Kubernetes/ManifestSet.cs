@@ -33,7 +33,7 @@ public sealed record ManifestSet(IReadOnlyDictionary<string, string> Files)
         files[SecretTemplateFile] = Header + """
             # A template: copy it outside the repository, fill every key (connection strings as the services read them,
             # e.g. Host=...;Port=5432;Database=applicationsdb;Username=...;Password=...;SSL Mode=Require for a database,
-            # amqps://user:password@host:5671/vhost for messaging, a base64 key of at least 32 bytes for signing-key),
+            # amqp://user:password@host:5672/vhost for messaging, a base64 key of at least 32 bytes for signing-key),
             # then `kubectl apply -f` the copy before the kustomization.
 
             """ + Yaml.Documents([SharedManifests.SecretTemplate(model)]);

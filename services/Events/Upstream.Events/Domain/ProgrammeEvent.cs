@@ -1,0 +1,183 @@
+using Upstream.Domain.Refusals;
+using Upstream.Domain.Time;
+
+namespace Upstream.Events.Domain;
+
+/// <summary>
+/// A residential, roundtable or other gathering of the network. Once it has started it cannot be changed, only
+/// attended and closed; cancelling releases every registration.
+/// </summary>
+public sealed class ProgrammeEvent
+{
+    private ProgrammeEvent()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public ProgrammeEventKind Kind { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public string Venue { get; private set; } = "";
+
+    public string Address { get; private set; } = "";
+
+    public string OnlineLink { get; private set; } = "";
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public DateTimeOffset RegistrationClosesAt { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    public int PerCouncilLimit { get; private set; }
+
+    public List<EventSession> Sessions { get; private set; } = [];
+
+    public ProgrammeEventState State { get; private set; }
+
+    public string ScheduledBy { get; private set; } = "";
+
+    public DateTimeOffset ScheduledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>A residential's accommodation is provided, and its travel and accommodation are paid for.</summary>
+    public bool AccommodationProvided => Kind == ProgrammeEventKind.Residential;
+
+    public bool ExpensesCovered => Kind == ProgrammeEventKind.Residential;
+
+    /// <summary>The London dates it spans: attendance is recorded per day.</summary>
+    public IReadOnlyList<DateOnly> Days
+    {
+        get
+        {
+            var first = DateOnly.FromDateTime(ProgrammeTime.ToLondon(StartsAt));
+            var last = DateOnly.FromDateTime(ProgrammeTime.ToLondon(EndsAt));
+            return [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays)];
+        }
+    }
+
+    public static ProgrammeEvent Schedule(ProgrammeEventDetails details, string by, DateTimeOffset now)
+    {
+        details.Validate(now).ThrowIfAny();
+        return new ProgrammeEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = details.Kind,
+            Title = details.Title.Trim(),
+            Description = details.Description.Trim(),
+            Venue = details.Venue.Trim(),
+            Address = details.Address.Trim(),
+            OnlineLink = details.OnlineLink.Trim(),
+            StartsAt = details.StartsAt,
+            EndsAt = details.EndsAt,
+            RegistrationClosesAt = details.RegistrationClosesAt,
+            Capacity = details.Capacity,
+            PerCouncilLimit = details.EffectivePerCouncilLimit,
+            Sessions = [.. details.Sessions.OrderBy(s => s.StartsAt)],
+            State = ProgrammeEventState.Scheduled,
+            ScheduledBy = by,
+            ScheduledAt = now,
+        };
+    }
+
+    /// <summary>
+    /// Decides a new registration, given what is held now (read under the event row's lock, so no other
+    /// registration of this event can change the counts before this one commits).
+    /// </summary>
+    /// <param name="councilSlotsHeld">The council's slots taken by its confirmed and waiting registrations.</param>
+    public Registration Register(Guid personId, string councilCode, string dietaryNeeds, string accessNeeds, int confirmed, IReadOnlyCollection<int> councilSlotsHeld, string by, DateTimeOffset now)
+    {
+        RequireOpen();
+        if (now >= RegistrationClosesAt)
+        {
+            throw new DomainRuleException("registration_window", $"Registration for \"{Title}\" closed at {ProgrammeTime.Describe(RegistrationClosesAt)}.");
+        }
+
+        var slot = Enumerable.Range(1, PerCouncilLimit).FirstOrDefault(s => !councilSlotsHeld.Contains(s));
+        if (slot == 0)
+        {
+            throw new DomainRuleException("per_council_limit", $"{councilCode} has already registered {PerCouncilLimit} {(PerCouncilLimit == 1 ? "person" : "people")} for \"{Title}\", its limit.");
+        }
+
+        var state = confirmed < Capacity ? RegistrationState.Confirmed : RegistrationState.Waitlisted;
+        return Registration.Create(Id, personId, councilCode, slot, state, dietaryNeeds, accessNeeds, by, now);
+    }
+
+    /// <summary>Only before it starts: everyone's place is released.</summary>
+    public void Cancel(string reason, IEnumerable<Registration> active, DateTimeOffset now)
+    {
+        var v = new Violations();
+        v.Require(!string.IsNullOrWhiteSpace(reason), "reason", "Say why the event is cancelled: everyone registered is told.");
+        v.ThrowIfAny();
+        RequireOpen();
+        if (now >= StartsAt)
+        {
+            throw new DomainRuleException("programme_event.started", $"\"{Title}\" has already started; it can only be attended and closed.");
+        }
+
+        foreach (var registration in active)
+        {
+            registration.Release(now);
+        }
+
+        State = ProgrammeEventState.Cancelled;
+        CancellationReason = reason.Trim();
+        CancelledAt = now;
+    }
+
+    /// <summary>After it ends: each confirmed person's day without a check-in becomes a no-show.</summary>
+    /// <returns>The no-shows recorded: (registration, day).</returns>
+    public IReadOnlyList<(Registration Registration, DateOnly Day)> Close(IEnumerable<Registration> confirmed, DateTimeOffset now)
+    {
+        RequireOpen();
+        if (now < EndsAt)
+        {
+            throw new DomainRuleException("programme_event.not_ended", $"\"{Title}\" ends at {ProgrammeTime.Describe(EndsAt)}; it can be closed after that.");
+        }
+
+        var missed = new List<(Registration, DateOnly)>();
+        foreach (var registration in confirmed)
+        {
+            missed.AddRange(registration.RecordNoShows(Days).Select(day => (registration, day)));
+        }
+
+        State = ProgrammeEventState.Closed;
+        ClosedAt = now;
+        return missed;
+    }
+
+    /// <summary>A check-in for one of its days: staff on any day that has come, the member only on the day itself.</summary>
+    public void CheckIn(Registration registration, DateOnly day, bool byStaff, DateTimeOffset now)
+    {
+        RequireOpen();
+        var today = DateOnly.FromDateTime(ProgrammeTime.ToLondon(now));
+        var v = new Violations();
+        v.Require(Days.Contains(day), "day", $"\"{Title}\" runs on {string.Join(" and ", Days.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}.");
+        v.ThrowIfAny();
+        if (day > today || (!byStaff && day != today))
+        {
+            throw new DomainRuleException("check_in.day", byStaff ? "That day has not come yet." : "Members check in at the venue, on the day itself.");
+        }
+
+        registration.CheckIn(day);
+    }
+
+    private void RequireOpen()
+    {
+        if (State != ProgrammeEventState.Scheduled)
+        {
+            throw new DomainRuleException("programme_event.state", $"\"{Title}\" is {State.ToString().ToLowerInvariant()}: nothing more can change.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Grpc.Core;
+using Upstream.Events.Domain;
+using Upstream.Events.Handling;
+using Upstream.ServiceDefaults.Grpc;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Events.Grpc;
+
+/// <summary>ProgrammeEventService: scheduling, cancelling, closing and reading events; invitations.</summary>
+public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, TimeProvider clock) : V1.ProgrammeEventService.ProgrammeEventServiceBase
+{
+    public override async Task<V1.ProgrammeEvent> ScheduleProgrammeEvent(V1.ScheduleProgrammeEventRequest request, ServerCallContext context)
+    {
+        var details = request.Details.FromProto(clock.GetUtcNow());
+        return (await desk.ScheduleAsync(context.Caller(), details, context.CancellationToken)).ToProto(showLink: true);
+    }
+
+    public override async Task<V1.ProgrammeEvent> CancelProgrammeEvent(V1.CancelProgrammeEventRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.ProgrammeEventId, "programme_event_id");
+        return (await desk.CancelAsync(context.Caller(), id, request.Reason, context.CancellationToken)).ToProto(showLink: true);
+    }
+
+    public override async Task<V1.ProgrammeEvent> CloseProgrammeEvent(V1.CloseProgrammeEventRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.ProgrammeEventId, "programme_event_id");
+        return (await desk.CloseAsync(context.Caller(), id, context.CancellationToken)).ToProto(showLink: true);
+    }
+
+    public override async Task<V1.ProgrammeEvent> GetProgrammeEvent(V1.GetProgrammeEventRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.ProgrammeEventId, "programme_event_id");
+        var caller = context.Caller();
+        var programmeEvent = await desk.GetAsync(caller, id, context.CancellationToken);
+        return await ShownAsync(caller, programmeEvent, context.CancellationToken);
+    }
+
+    public override async Task<V1.ListProgrammeEventsResponse> ListProgrammeEvents(V1.ListProgrammeEventsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var response = new V1.ListProgrammeEventsResponse();
+        foreach (var programmeEvent in await desk.ListAsync(caller, context.CancellationToken))
+        {
+            response.ProgrammeEvents.Add(await ShownAsync(caller, programmeEvent, context.CancellationToken));
+        }
+
+        return response;
+    }
+
+    public override async Task<V1.ListEventInvitationsResponse> ListEventInvitations(V1.ListEventInvitationsRequest request, ServerCallContext context)
+    {
+        Guid? id = request.ProgrammeEventId.Length == 0 ? null : WireInput.Id(request.ProgrammeEventId, "programme_event_id");
+        var response = new V1.ListEventInvitationsResponse();
+        response.Invitations.AddRange((await desk.InvitationsAsync(context.Caller(), id, context.CancellationToken)).Select(i => i.ToProto()));
+        return response;
+    }
+
+    /// <summary>The online link only for staff and the councils with a confirmed place; partners see the public listing.</summary>
+    private async Task<V1.ProgrammeEvent> ShownAsync(Caller caller, ProgrammeEvent programmeEvent, CancellationToken cancellationToken)
+    {
+        var confirmed = await desk.CouncilsConfirmedAsync(programmeEvent.Id, cancellationToken);
+        var showLink = caller.IsStaff || (caller.Is(Roles.Member) && confirmed.Any(caller.ActsFor));
+        return programmeEvent.ToProto(showLink);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Upstream.Contracts.Events;
+using Upstream.Domain.Refusals;
+using Upstream.Events.Data;
+using Upstream.Events.Domain;
+using Upstream.Messaging.Outbox;
+using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Events.Handling;
+
+/// <summary>Staff schedule, cancel and close events; everyone signed in reads the listings; invitations follow members.</summary>
+public sealed class ProgrammeEventDesk(EventsDb db, IEventOutbox outbox, TimeProvider clock)
+{
+    /// <summary>Every current member council is invited in the same transaction as the event is scheduled.</summary>
+    public async Task<ProgrammeEvent> ScheduleAsync(Caller caller, ProgrammeEventDetails details, CancellationToken cancellationToken)
+    {
+        caller.RequireStaff("schedule events");
+        var now = clock.GetUtcNow();
+        var programmeEvent = ProgrammeEvent.Schedule(details, caller.Subject, now);
+        db.ProgrammeEvents.Add(programmeEvent);
+        var members = await db.MemberCouncils.Where(m => m.Current).Select(m => m.CouncilCode).ToListAsync(cancellationToken);
+        db.Invitations.AddRange(members.Select(code => Invitation.To(programmeEvent.Id, code, now)));
+        outbox.Publish(
+            new EventScheduled(Guid.NewGuid(), now, programmeEvent.Id, programmeEvent.Title, Wire.Kind(programmeEvent.Kind), programmeEvent.StartsAt, programmeEvent.EndsAt, programmeEvent.Capacity, programmeEvent.PerCouncilLimit),
+            programmeEvent.Id.ToString());
+        await db.SaveAsync("the event", cancellationToken);
+        return programmeEvent;
+    }
+
+    /// <summary>Registrations are released under the event's lock, so none can slip in while it is being cancelled.</summary>
+    public async Task<ProgrammeEvent> CancelAsync(Caller caller, Guid programmeEventId, string reason, CancellationToken cancellationToken)
+    {
+        caller.RequireStaff("cancel events");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
+        var active = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        programmeEvent.Cancel(reason, active, now);
+        outbox.Publish(
+            new EventCancelled(Guid.NewGuid(), now, programmeEvent.Id, programmeEvent.Title, programmeEvent.CancellationReason!, [.. active.Select(r => new ReleasedRegistration(r.Id, r.PersonId, r.CouncilCode))]),
+            programmeEvent.Id.ToString());
+        await db.SaveAsync("the event", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return programmeEvent;
+    }
+
+    /// <summary>Each confirmed person's day without a check-in is recorded, and announced, as a no-show.</summary>
+    public async Task<ProgrammeEvent> CloseAsync(Caller caller, Guid programmeEventId, CancellationToken cancellationToken)
+    {
+        caller.RequireStaff("close events");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
+        var confirmed = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State == RegistrationState.Confirmed).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var (registration, day) in programmeEvent.Close(confirmed, now))
+        {
+            outbox.Publish(Wire.Attendance(programmeEvent, registration, day, attended: false, now), registration.Id.ToString());
+        }
+
+        await db.SaveAsync("the event", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return programmeEvent;
+    }
+
+    public async Task<ProgrammeEvent> GetAsync(Caller caller, Guid programmeEventId, CancellationToken cancellationToken)
+    {
+        caller.RequireSignedIn("read events");
+        return await db.ProgrammeEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == programmeEventId, cancellationToken)
+            ?? throw new NotFoundException($"No event {programmeEventId}.");
+    }
+
+    public async Task<IReadOnlyList<ProgrammeEvent>> ListAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        caller.RequireSignedIn("read events");
+        return await db.ProgrammeEvents.AsNoTracking().OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Invitation>> InvitationsAsync(Caller caller, Guid? programmeEventId, CancellationToken cancellationToken)
+    {
+        caller.RequireStaffOrMember("read invitations");
+        var invitations = db.Invitations.AsNoTracking();
+        if (programmeEventId is { } id)
+        {
+            invitations = invitations.Where(i => i.ProgrammeEventId == id);
+        }
+
+        if (!caller.IsStaff)
+        {
+            var council = caller.CouncilCode ?? "";
+            invitations = invitations.Where(i => i.CouncilCode == council);
+        }
+
+        return await invitations.OrderBy(i => i.InvitedAt).ThenBy(i => i.CouncilCode).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The councils with a confirmed place: they (and staff) see a roundtable's link.</summary>
+    public async Task<IReadOnlySet<string>> CouncilsConfirmedAsync(Guid programmeEventId, CancellationToken cancellationToken) =>
+        (await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State == RegistrationState.Confirmed).Select(r => r.CouncilCode).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+}

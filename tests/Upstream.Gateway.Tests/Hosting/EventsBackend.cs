@@ -14,9 +14,12 @@ public static class EventsBackend
     {
         app.MapGrpcService<ProgrammeEvents>();
         app.MapGrpcService<Registrations>();
+        app.MapGrpcService<ExpenseClaims>();
     });
 
     private sealed class ProgrammeEvents : ProgrammeEventService.ProgrammeEventServiceBase;
 
     private sealed class Registrations : EventRegistrationService.EventRegistrationServiceBase;
+
+    private sealed class ExpenseClaims : ExpenseClaimService.ExpenseClaimServiceBase;
 }

@@ -41,6 +41,8 @@ public sealed class EventsHost : IAsyncDisposable
 
     public EventRegistrationService.EventRegistrationServiceClient Registrations => Host.Client<EventRegistrationService.EventRegistrationServiceClient>();
 
+    public ExpenseClaimService.ExpenseClaimServiceClient Claims => Host.Client<ExpenseClaimService.ExpenseClaimServiceClient>();
+
     public Metadata Staff => Host.As("staff-1", Roles.Staff);
 
     public Metadata Partner => Host.As("partner-1", Roles.Partner);
@@ -66,7 +68,8 @@ public sealed class EventsHost : IAsyncDisposable
         EventTap.Of<RegistrationConfirmed>(),
         EventTap.Of<RegistrationCancelled>(),
         EventTap.Of<WaitlistPromoted>(),
-        EventTap.Of<AttendanceRecorded>());
+        EventTap.Of<AttendanceRecorded>(),
+        EventTap.Of<ExpenseClaimPaid>());
 
     public Metadata Member(string council, string subject = "member-1") => Host.As($"{subject}-{council}", Roles.Member, council);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Upstream.Events.Domain;
+using Upstream.Events.Domain.Expenses;
 using Upstream.Messaging;
 
 namespace Upstream.Events.Data;
@@ -17,6 +18,8 @@ public sealed class EventsDb(DbContextOptions<EventsDb> options) : DbContext(opt
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<MemberCouncil> MemberCouncils => Set<MemberCouncil>();
+
+    public DbSet<ExpenseClaim> ExpenseClaims => Set<ExpenseClaim>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

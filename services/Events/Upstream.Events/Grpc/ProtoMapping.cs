@@ -6,7 +6,7 @@ using Upstream.ServiceDefaults.Grpc;
 namespace Upstream.Events.Grpc;
 
 /// <summary>Between the wire (proto messages) and the domain: the one place the two shapes meet.</summary>
-public static class ProtoMapping
+public static partial class ProtoMapping
 {
     public static ProgrammeEventDetails FromProto(this V1.ProgrammeEventDetails? details, DateTimeOffset now)
     {

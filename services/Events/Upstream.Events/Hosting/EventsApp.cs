@@ -30,6 +30,7 @@ public static class EventsApp
             .Add<PersonErasedConsumer, PersonErased>());
         builder.Services.AddScoped<ProgrammeEventDesk>();
         builder.Services.AddScoped<RegistrationDesk>();
+        builder.Services.AddScoped<ExpenseClaimDesk>();
         builder.AddGrpcApi();
 
         var app = builder.Build();
@@ -40,6 +41,7 @@ public static class EventsApp
         // Nothing here is public: every method needs a token, and the desks decide what each role may see.
         app.MapGrpcService<ProgrammeEventsApi>().RequireAuthorization();
         app.MapGrpcService<RegistrationsApi>().RequireAuthorization();
+        app.MapGrpcService<ExpenseClaimsApi>().RequireAuthorization();
         app.MapGrpcApi();
         return app;
     }

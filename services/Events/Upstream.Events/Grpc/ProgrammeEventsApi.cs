@@ -1,4 +1,7 @@
+using Google.Api;
+using Google.Protobuf;
 using Grpc.Core;
+using Upstream.Events.Calendars;
 using Upstream.Events.Domain;
 using Upstream.Events.Handling;
 using Upstream.ServiceDefaults.Grpc;
@@ -7,7 +10,7 @@ using Upstream.ServiceDefaults.Identity;
 namespace Upstream.Events.Grpc;
 
 /// <summary>ProgrammeEventService: scheduling, cancelling, closing and reading events; invitations.</summary>
-public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, TimeProvider clock) : V1.ProgrammeEventService.ProgrammeEventServiceBase
+public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, CalendarDesk calendars, TimeProvider clock) : V1.ProgrammeEventService.ProgrammeEventServiceBase
 {
     public override async Task<V1.ProgrammeEvent> ScheduleProgrammeEvent(V1.ScheduleProgrammeEventRequest request, ServerCallContext context)
     {
@@ -47,6 +50,18 @@ public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, TimeProvider clo
         return response;
     }
 
+    public override async Task<HttpBody> GetProgrammeEventCalendar(V1.GetProgrammeEventCalendarRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.ProgrammeEventId, "programme_event_id");
+        return Calendar(await calendars.EventAsync(context.Caller(), id, context.CancellationToken));
+    }
+
+    public override async Task<HttpBody> GetPersonEventCalendar(V1.GetPersonEventCalendarRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.PersonId, "person_id");
+        return Calendar(await calendars.PersonAsync(context.Caller(), id, context.CancellationToken));
+    }
+
     public override async Task<V1.ListEventInvitationsResponse> ListEventInvitations(V1.ListEventInvitationsRequest request, ServerCallContext context)
     {
         Guid? id = request.ProgrammeEventId.Length == 0 ? null : WireInput.Id(request.ProgrammeEventId, "programme_event_id");
@@ -54,6 +69,8 @@ public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, TimeProvider clo
         response.Invitations.AddRange((await desk.InvitationsAsync(context.Caller(), id, context.CancellationToken)).Select(i => i.ToProto()));
         return response;
     }
+
+    private static HttpBody Calendar(string text) => new() { ContentType = CalendarFeed.ContentType, Data = ByteString.CopyFromUtf8(text) };
 
     /// <summary>The online link only for staff and the councils with a confirmed place; partners see the public listing.</summary>
     private async Task<V1.ProgrammeEvent> ShownAsync(Caller caller, ProgrammeEvent programmeEvent, CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public static class EventsApp
         builder.Services.AddScoped<ProgrammeEventDesk>();
         builder.Services.AddScoped<RegistrationDesk>();
         builder.Services.AddScoped<ExpenseClaimDesk>();
+        builder.Services.AddScoped<CalendarDesk>();
         builder.AddGrpcApi();
 
         var app = builder.Build();

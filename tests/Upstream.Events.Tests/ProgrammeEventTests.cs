@@ -91,4 +91,19 @@ public sealed class ProgrammeEventTests
         Assert.Equal("programme_event.started", refused.Rule);
         Assert.Equal(ProgrammeEventState.Scheduled, residential.State);
     }
+
+    [Fact]
+    public void A_limit_lowered_by_a_revision_counts_the_slots_held_whatever_their_numbers()
+    {
+        var residential = Samples.Scheduled();
+        var first = residential.Register(Guid.NewGuid(), "BIR", "", "", 0, [], "member", Samples.Now);
+        var second = residential.Register(Guid.NewGuid(), "BIR", "", "", 1, [1], "member", Samples.Now);
+        first.Cancel(residential, Samples.Now);
+
+        residential.Revise(Samples.Residential() with { PerCouncilLimit = 1 }, [second], Samples.Now);
+
+        // BIR still holds slot 2; slot 1 is free, but its one place is taken.
+        var refused = Assert.Throws<DomainRuleException>(() => residential.Register(Guid.NewGuid(), "BIR", "", "", 1, [2], "member", Samples.Now));
+        Assert.Equal(("per_council_limit", 1), (refused.Rule, residential.Sequence));
+    }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Upstream.Events.V1;
 using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
@@ -13,26 +11,6 @@ namespace Upstream.Integration.Tests.Events;
 /// </summary>
 public sealed class CalendarTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
-    // Prints each VEVENT as JSON: what a calendar would show of it.
-    private const string Parser = """
-        import icalendar, json, sys
-        calendar = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
-        print(json.dumps({
-            "version": str(calendar["VERSION"]),
-            "timezones": [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")],
-            "events": [{
-                "uid": str(e["UID"]),
-                "summary": str(e["SUMMARY"]),
-                "location": str(e.get("LOCATION", "")),
-                "start": e.decoded("DTSTART").isoformat(),
-                "start_tzid": e["DTSTART"].params.get("TZID", ""),
-                "end": e.decoded("DTEND").isoformat(),
-                "status": str(e.get("STATUS", "")),
-                "sequence": int(e.get("SEQUENCE", 0)),
-            } for e in calendar.walk("VEVENT")],
-        }))
-        """;
-
     [Fact]
     public async Task An_events_calendar_and_a_persons_feed_parse_with_London_times_and_show_a_cancellation()
     {
@@ -41,7 +19,7 @@ public sealed class CalendarTests(InfrastructureFixture infrastructure) : IClass
         var residential = await events.ScheduleAsync(EventsHost.Residential());
         await events.RegisterAsync(residential, "BIR", birmingham[0]);
 
-        var file = await ParseAsync(await GetAsync(events, $"/v1/events/{residential.ProgrammeEventId}/calendar", events.Host.Token("member-1-BIR", Roles.Member, "BIR")));
+        var file = await CalendarReader.ReadAsync(events, $"/v1/events/{residential.ProgrammeEventId}/calendar", events.Host.Token("member-1-BIR", Roles.Member, "BIR"));
 
         Assert.Equal("2.0", file.GetProperty("version").GetString());
         Assert.Contains("Europe/London", file.GetProperty("timezones").EnumerateArray().Select(z => z.GetString()));
@@ -56,7 +34,7 @@ public sealed class CalendarTests(InfrastructureFixture infrastructure) : IClass
         Assert.Equal(("CONFIRMED", 0), (main.GetProperty("status").GetString(), main.GetProperty("sequence").GetInt32()));
 
         await events.Events.CancelProgrammeEventAsync(new CancelProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId, Reason = "Venue flooded" }, events.Staff);
-        var feed = await ParseAsync(await GetAsync(events, $"/v1/event-calendars/{birmingham[0]}", events.Host.Token("member-1-BIR", Roles.Member, "BIR")));
+        var feed = await CalendarReader.ReadAsync(events, $"/v1/event-calendars/{birmingham[0]}", events.Host.Token("member-1-BIR", Roles.Member, "BIR"));
 
         var cancelled = feed.GetProperty("events").EnumerateArray().First();
         Assert.Equal(($"{residential.ProgrammeEventId}@upstream", "CANCELLED", 1), (cancelled.GetProperty("uid").GetString(), cancelled.GetProperty("status").GetString(), cancelled.GetProperty("sequence").GetInt32()));
@@ -65,30 +43,5 @@ public sealed class CalendarTests(InfrastructureFixture infrastructure) : IClass
         using var other = new HttpRequestMessage(HttpMethod.Get, $"/v1/event-calendars/{birmingham[0]}");
         other.Headers.Authorization = new AuthenticationHeaderValue("Bearer", events.Host.Token("member-1-MAN", Roles.Member, "MAN"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await events.Host.Http.SendAsync(other)).StatusCode);
-    }
-
-    private static async Task<string> GetAsync(EventsHost events, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await events.Host.Http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private static async Task<JsonElement> ParseAsync(string ics)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Parser);
-        using var python = Process.Start(start)!;
-        await python.StandardInput.WriteAsync(ics);
-        python.StandardInput.Close();
-        var output = await python.StandardOutput.ReadToEndAsync();
-        var errors = await python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
-        Assert.True(python.ExitCode == 0, $"python3-icalendar could not read the calendar (apphost/prerequisites.sh test installs it): {errors}");
-        return JsonDocument.Parse(output).RootElement.Clone();
     }
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Contracts.Events;
+using Upstream.Contracts.Network;
 using Upstream.Events.Data;
 using Upstream.Events.V1;
 using Upstream.Integration.Tests.Infrastructure;
@@ -61,5 +62,25 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
         var stranger = await Assert.ThrowsAsync<RpcException>(() => events.RegisterAsync(residential, "BIR", Guid.NewGuid()));
         Assert.Equal(StatusCode.InvalidArgument, stranger.StatusCode);
         Assert.Equal(0, await events.CountAsync("SELECT count(*) FROM registrations"));
+    }
+
+    [Fact]
+    public async Task A_council_that_leaves_can_no_longer_register_and_an_erased_persons_needs_are_gone()
+    {
+        await using var events = await EventsHost.StartAsync(infrastructure);
+        var birmingham = await events.JoinAsync("BIR");
+        var residential = await events.ScheduleAsync(EventsHost.Residential());
+        await events.RegisterAsync(residential, "BIR", birmingham[0], dietaryNeeds: "Halal");
+
+        await events.PublishAsync(new PersonErased(Guid.NewGuid(), events.Clock.Now, birmingham[0], "BIR", "unused"));
+        await Eventually.ReturnsAsync(
+            async () => Assert.Single((await events.Registrations.ListEventRegistrationsAsync(new ListEventRegistrationsRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff)).Registrations).DietaryNeeds,
+            needs => needs.Length == 0,
+            "the erased person's dietary needs to go");
+
+        await events.PublishAsync(new MemberLeft(Guid.NewGuid(), events.Clock.Now.AddMinutes(1), Guid.NewGuid(), "BIR", "Left the programme"));
+        await Eventually.ReturnsAsync(() => events.CountAsync("SELECT count(*) FROM member_councils WHERE NOT current"), n => n == 1, "Events to hear BIR left");
+        var refused = await Assert.ThrowsAsync<RpcException>(() => events.RegisterAsync(residential, "BIR", birmingham[1]));
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
     }
 }

@@ -10,7 +10,8 @@ namespace Upstream.Events.Calendars;
 /// <summary>
 /// Events as iCalendar (RFC 5545), written by Ical.Net: times in Europe/London (with its VTIMEZONE), one VEVENT per
 /// event and per session, each with a stable UID so a calendar that imported it updates rather than duplicates.
-/// A cancelled event stays in the feed as STATUS:CANCELLED with a higher SEQUENCE, which is how a calendar learns of it.
+/// Each change raises the SEQUENCE, which is how a calendar learns of it; a cancelled event stays in the feed as
+/// STATUS:CANCELLED.
 /// </summary>
 public static class CalendarFeed
 {
@@ -48,10 +49,8 @@ public static class CalendarFeed
             Location = location,
             DtStart = London(starts),
             DtEnd = London(ends),
-            DtStamp = new CalDateTime((programmeEvent.CancelledAt ?? programmeEvent.ScheduledAt).UtcDateTime, "UTC"),
-
-            // Scheduled is the first version; the cancellation is the only change an event undergoes.
-            Sequence = cancelled ? 1 : 0,
+            DtStamp = new CalDateTime((programmeEvent.CancelledAt ?? programmeEvent.RevisedAt ?? programmeEvent.ScheduledAt).UtcDateTime, "UTC"),
+            Sequence = programmeEvent.Sequence,
             Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
     }

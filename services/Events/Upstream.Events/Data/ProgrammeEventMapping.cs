@@ -30,6 +30,8 @@ internal sealed class ProgrammeEventMapping : IEntityTypeConfiguration<Programme
         programmeEvent.Property(e => e.CancellationReason).HasColumnName("cancellation_reason");
         programmeEvent.Property(e => e.CancelledAt).HasColumnName("cancelled_at");
         programmeEvent.Property(e => e.ClosedAt).HasColumnName("closed_at");
+        programmeEvent.Property(e => e.Sequence).HasColumnName("sequence");
+        programmeEvent.Property(e => e.RevisedAt).HasColumnName("revised_at");
         programmeEvent.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         programmeEvent.Ignore(e => e.AccommodationProvided);
         programmeEvent.Ignore(e => e.ExpensesCovered);

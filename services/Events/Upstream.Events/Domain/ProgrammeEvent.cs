@@ -51,6 +51,11 @@ public sealed class ProgrammeEvent
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>Raised by each change (a revision, the cancellation): the calendar entry's SEQUENCE.</summary>
+    public int Sequence { get; private set; }
+
+    public DateTimeOffset? RevisedAt { get; private set; }
+
     /// <summary>A residential's accommodation is provided, and its travel and accommodation are paid for.</summary>
     public bool AccommodationProvided => Kind == ProgrammeEventKind.Residential;
 
@@ -104,7 +109,8 @@ public sealed class ProgrammeEvent
             throw new DomainRuleException("registration_window", $"Registration for \"{Title}\" closed at {ProgrammeTime.Describe(RegistrationClosesAt)}.");
         }
 
-        var slot = Enumerable.Range(1, PerCouncilLimit).FirstOrDefault(s => !councilSlotsHeld.Contains(s));
+        // Counted, not only looked for: a revision may have lowered the limit below a slot number already held.
+        var slot = councilSlotsHeld.Count >= PerCouncilLimit ? 0 : Enumerable.Range(1, PerCouncilLimit).First(s => !councilSlotsHeld.Contains(s));
         if (slot == 0)
         {
             throw new DomainRuleException("per_council_limit", $"{councilCode} has already registered {PerCouncilLimit} {(PerCouncilLimit == 1 ? "person" : "people")} for \"{Title}\", its limit.");
@@ -112,6 +118,54 @@ public sealed class ProgrammeEvent
 
         var state = confirmed < Capacity ? RegistrationState.Confirmed : RegistrationState.Waitlisted;
         return Registration.Create(Id, personId, councilCode, slot, state, dietaryNeeds, accessNeeds, by, now);
+    }
+
+    /// <summary>
+    /// Only before it starts, and never below what is taken: capacity not under the confirmed places, a per-council
+    /// limit not under any council's registrations. More capacity promotes the waiting list in order.
+    /// </summary>
+    /// <param name="active">The confirmed and waiting registrations, read under the event's lock.</param>
+    /// <returns>The registrations promoted from the waiting list.</returns>
+    public IReadOnlyList<Registration> Revise(ProgrammeEventDetails details, IReadOnlyList<Registration> active, DateTimeOffset now)
+    {
+        RequireOpen();
+        if (now >= StartsAt)
+        {
+            throw new DomainRuleException("programme_event.started", $"\"{Title}\" has already started; it can only be attended and closed.");
+        }
+
+        var v = details.Validate(now);
+        var confirmed = active.Where(r => r.State == RegistrationState.Confirmed).ToList();
+        v.Require(details.Capacity >= confirmed.Count, "capacity", $"{confirmed.Count} places are already confirmed.");
+        var mostByOneCouncil = active.GroupBy(r => r.CouncilCode).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        v.Require(details.EffectivePerCouncilLimit >= mostByOneCouncil, "per_council_limit", $"A council already has {mostByOneCouncil} registered.");
+        v.Require(details.Kind == Kind, "kind", "An event keeps its kind; cancel it and schedule another.");
+        v.ThrowIfAny();
+
+        Title = details.Title.Trim();
+        Description = details.Description.Trim();
+        Venue = details.Venue.Trim();
+        Address = details.Address.Trim();
+        OnlineLink = details.OnlineLink.Trim();
+        StartsAt = details.StartsAt;
+        EndsAt = details.EndsAt;
+        RegistrationClosesAt = details.RegistrationClosesAt;
+        Capacity = details.Capacity;
+        PerCouncilLimit = details.EffectivePerCouncilLimit;
+        Sessions = [.. details.Sessions.OrderBy(s => s.StartsAt)];
+        Sequence++;
+        RevisedAt = now;
+
+        var promoted = active.Where(r => r.State == RegistrationState.Waitlisted)
+            .OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
+            .Take(Capacity - confirmed.Count)
+            .ToList();
+        foreach (var registration in promoted)
+        {
+            registration.Promote(now);
+        }
+
+        return promoted;
     }
 
     /// <summary>Only before it starts: everyone's place is released.</summary>
@@ -132,6 +186,7 @@ public sealed class ProgrammeEvent
         }
 
         State = ProgrammeEventState.Cancelled;
+        Sequence++;
         CancellationReason = reason.Trim();
         CancelledAt = now;
     }

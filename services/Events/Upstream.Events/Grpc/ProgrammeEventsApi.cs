@@ -18,6 +18,13 @@ public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, CalendarDesk cal
         return (await desk.ScheduleAsync(context.Caller(), details, context.CancellationToken)).ToProto(showLink: true);
     }
 
+    public override async Task<V1.ProgrammeEvent> ReviseProgrammeEvent(V1.ReviseProgrammeEventRequest request, ServerCallContext context)
+    {
+        var id = WireInput.Id(request.ProgrammeEventId, "programme_event_id");
+        var details = request.Details.FromProto(clock.GetUtcNow());
+        return (await desk.ReviseAsync(context.Caller(), id, details, context.CancellationToken)).ToProto(showLink: true);
+    }
+
     public override async Task<V1.ProgrammeEvent> CancelProgrammeEvent(V1.CancelProgrammeEventRequest request, ServerCallContext context)
     {
         var id = WireInput.Id(request.ProgrammeEventId, "programme_event_id");

@@ -78,6 +78,7 @@ public static partial class ProtoMapping
             },
             ConfirmedCount = confirmed,
             WaitlistedCount = waitlisted,
+            Sequence = programmeEvent.Sequence,
         };
         proto.Sessions.AddRange(programmeEvent.Sessions.Select(s => new V1.EventSession
         {

@@ -28,6 +28,24 @@ public sealed class ProgrammeEventDesk(EventsDb db, IEventOutbox outbox, TimePro
         return programmeEvent;
     }
 
+    /// <summary>Under the event's lock: the counts it is checked against cannot move meanwhile.</summary>
+    public async Task<ProgrammeEvent> ReviseAsync(Caller caller, Guid programmeEventId, ProgrammeEventDetails details, CancellationToken cancellationToken)
+    {
+        caller.RequireStaff("change events");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
+        var active = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var promoted in programmeEvent.Revise(details, active, now))
+        {
+            outbox.Publish(new WaitlistPromoted(Guid.NewGuid(), now, programmeEvent.Id, promoted.Id, promoted.PersonId, promoted.CouncilCode), promoted.Id.ToString());
+        }
+
+        await db.SaveAsync("the event", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return programmeEvent;
+    }
+
     /// <summary>Registrations are released under the event's lock, so none can slip in while it is being cancelled.</summary>
     public async Task<ProgrammeEvent> CancelAsync(Caller caller, Guid programmeEventId, string reason, CancellationToken cancellationToken)
     {

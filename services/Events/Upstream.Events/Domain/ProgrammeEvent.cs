@@ -75,25 +75,16 @@ public sealed class ProgrammeEvent
     public static ProgrammeEvent Schedule(ProgrammeEventDetails details, string by, DateTimeOffset now)
     {
         details.Validate(now).ThrowIfAny();
-        return new ProgrammeEvent
+        var programmeEvent = new ProgrammeEvent
         {
             Id = Guid.CreateVersion7(now),
             Kind = details.Kind,
-            Title = details.Title.Trim(),
-            Description = details.Description.Trim(),
-            Venue = details.Venue.Trim(),
-            Address = details.Address.Trim(),
-            OnlineLink = details.OnlineLink.Trim(),
-            StartsAt = details.StartsAt,
-            EndsAt = details.EndsAt,
-            RegistrationClosesAt = details.RegistrationClosesAt,
-            Capacity = details.Capacity,
-            PerCouncilLimit = details.EffectivePerCouncilLimit,
-            Sessions = [.. details.Sessions.OrderBy(s => s.StartsAt)],
             State = ProgrammeEventState.Scheduled,
             ScheduledBy = by,
             ScheduledAt = now,
         };
+        programmeEvent.Apply(details);
+        return programmeEvent;
     }
 
     /// <summary>
@@ -142,17 +133,7 @@ public sealed class ProgrammeEvent
         v.Require(details.Kind == Kind, "kind", "An event keeps its kind; cancel it and schedule another.");
         v.ThrowIfAny();
 
-        Title = details.Title.Trim();
-        Description = details.Description.Trim();
-        Venue = details.Venue.Trim();
-        Address = details.Address.Trim();
-        OnlineLink = details.OnlineLink.Trim();
-        StartsAt = details.StartsAt;
-        EndsAt = details.EndsAt;
-        RegistrationClosesAt = details.RegistrationClosesAt;
-        Capacity = details.Capacity;
-        PerCouncilLimit = details.EffectivePerCouncilLimit;
-        Sessions = [.. details.Sessions.OrderBy(s => s.StartsAt)];
+        Apply(details);
         Sequence++;
         RevisedAt = now;
 
@@ -226,6 +207,22 @@ public sealed class ProgrammeEvent
         }
 
         registration.CheckIn(day);
+    }
+
+    /// <summary>What staff say about the event, already validated.</summary>
+    private void Apply(ProgrammeEventDetails details)
+    {
+        Title = details.Title.Trim();
+        Description = details.Description.Trim();
+        Venue = details.Venue.Trim();
+        Address = details.Address.Trim();
+        OnlineLink = details.OnlineLink.Trim();
+        StartsAt = details.StartsAt;
+        EndsAt = details.EndsAt;
+        RegistrationClosesAt = details.RegistrationClosesAt;
+        Capacity = details.Capacity;
+        PerCouncilLimit = details.EffectivePerCouncilLimit;
+        Sessions = [.. details.Sessions.OrderBy(s => s.StartsAt)];
     }
 
     private void RequireOpen()

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Contracts.Events;
 using Upstream.Domain.Refusals;
@@ -32,53 +33,39 @@ public sealed class ProgrammeEventDesk(EventsDb db, IEventOutbox outbox, TimePro
     public async Task<ProgrammeEvent> ReviseAsync(Caller caller, Guid programmeEventId, ProgrammeEventDetails details, CancellationToken cancellationToken)
     {
         caller.RequireStaff("change events");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
-        var active = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var promoted in programmeEvent.Revise(details, active, now))
+        return await UnderLockAsync(programmeEventId, r => r.State != RegistrationState.Cancelled, (programmeEvent, active, now) =>
         {
-            outbox.Publish(new WaitlistPromoted(Guid.NewGuid(), now, programmeEvent.Id, promoted.Id, promoted.PersonId, promoted.CouncilCode), promoted.Id.ToString());
-        }
-
-        await db.SaveAsync("the event", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return programmeEvent;
+            foreach (var promoted in programmeEvent.Revise(details, active, now))
+            {
+                outbox.Publish(new WaitlistPromoted(Guid.NewGuid(), now, programmeEvent.Id, promoted.Id, promoted.PersonId, promoted.CouncilCode), promoted.Id.ToString());
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Registrations are released under the event's lock, so none can slip in while it is being cancelled.</summary>
     public async Task<ProgrammeEvent> CancelAsync(Caller caller, Guid programmeEventId, string reason, CancellationToken cancellationToken)
     {
         caller.RequireStaff("cancel events");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
-        var active = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        programmeEvent.Cancel(reason, active, now);
-        outbox.Publish(
-            new EventCancelled(Guid.NewGuid(), now, programmeEvent.Id, programmeEvent.Title, programmeEvent.CancellationReason!, [.. active.Select(r => new ReleasedRegistration(r.Id, r.PersonId, r.CouncilCode))]),
-            programmeEvent.Id.ToString());
-        await db.SaveAsync("the event", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return programmeEvent;
+        return await UnderLockAsync(programmeEventId, r => r.State != RegistrationState.Cancelled, (programmeEvent, active, now) =>
+        {
+            programmeEvent.Cancel(reason, active, now);
+            outbox.Publish(
+                new EventCancelled(Guid.NewGuid(), now, programmeEvent.Id, programmeEvent.Title, programmeEvent.CancellationReason!, [.. active.Select(r => new ReleasedRegistration(r.Id, r.PersonId, r.CouncilCode))]),
+                programmeEvent.Id.ToString());
+        }, cancellationToken);
     }
 
     /// <summary>Each confirmed person's day without a check-in is recorded, and announced, as a no-show.</summary>
     public async Task<ProgrammeEvent> CloseAsync(Caller caller, Guid programmeEventId, CancellationToken cancellationToken)
     {
         caller.RequireStaff("close events");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
-        var confirmed = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State == RegistrationState.Confirmed).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var (registration, day) in programmeEvent.Close(confirmed, now))
+        return await UnderLockAsync(programmeEventId, r => r.State == RegistrationState.Confirmed, (programmeEvent, confirmed, now) =>
         {
-            outbox.Publish(Wire.Attendance(programmeEvent, registration, day, attended: false, now), registration.Id.ToString());
-        }
-
-        await db.SaveAsync("the event", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return programmeEvent;
+            foreach (var (registration, day) in programmeEvent.Close(confirmed, now))
+            {
+                outbox.Publish(Wire.Attendance(programmeEvent, registration, day, attended: false, now), registration.Id.ToString());
+            }
+        }, cancellationToken);
     }
 
     public async Task<ProgrammeEvent> GetAsync(Caller caller, Guid programmeEventId, CancellationToken cancellationToken)
@@ -110,6 +97,25 @@ public sealed class ProgrammeEventDesk(EventsDb db, IEventOutbox outbox, TimePro
         }
 
         return await invitations.OrderBy(i => i.InvitedAt).ThenBy(i => i.CouncilCode).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One change to the event and its registrations under the event's row lock: the registrations it is decided on
+    /// cannot change meanwhile; the change, its events and the registrations it touched commit together.
+    /// </summary>
+    private async Task<ProgrammeEvent> UnderLockAsync(
+        Guid programmeEventId,
+        Expression<Func<Registration, bool>> which,
+        Action<ProgrammeEvent, List<Registration>, DateTimeOffset> change,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
+        var registrations = await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId).Where(which).ToListAsync(cancellationToken);
+        change(programmeEvent, registrations, clock.GetUtcNow());
+        await db.SaveAsync("the event", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return programmeEvent;
     }
 
     /// <summary>The councils with a confirmed place: they (and staff) see a roundtable's link.</summary>

@@ -83,4 +83,31 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
         var refused = await Assert.ThrowsAsync<RpcException>(() => events.RegisterAsync(residential, "BIR", birmingham[1]));
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_roundtables_link_is_shown_only_to_staff_and_councils_with_a_confirmed_place()
+    {
+        await using var events = await EventsHost.StartAsync(infrastructure);
+        var birmingham = await events.JoinAsync("BIR");
+        await events.JoinAsync("MAN");
+        var details = new ProgrammeEventDetails
+        {
+            Kind = ProgrammeEventKind.Roundtable,
+            Title = "Roundtable: evaluating nudges",
+            OnlineLink = "https://meet.example.org/upstream-roundtable",
+            StartsAt = "2026-04-14T14:00",
+            EndsAt = "2026-04-14T15:30",
+            RegistrationClosesAt = "2026-04-13T17:00",
+            Capacity = 30,
+        };
+        var roundtable = await events.ScheduleAsync(details);
+        await events.RegisterAsync(roundtable, "BIR", birmingham[0]);
+
+        async Task<string> LinkAsync(Metadata caller) =>
+            (await events.Events.GetProgrammeEventAsync(new GetProgrammeEventRequest { ProgrammeEventId = roundtable.ProgrammeEventId }, caller)).OnlineLink;
+
+        Assert.Equal(
+            [details.OnlineLink, details.OnlineLink, "", ""],
+            [await LinkAsync(events.Staff), await LinkAsync(events.Member("BIR")), await LinkAsync(events.Member("MAN")), await LinkAsync(events.Partner)]);
+    }
 }

@@ -47,5 +47,7 @@ public sealed class RegistrationConcurrencyTests(InfrastructureFixture infrastru
         Assert.Equal(Councils * 2, await events.CountAsync("SELECT count(*) FROM registrations WHERE state <> 'Cancelled'"));
         Assert.Equal(2, await events.CountAsync("SELECT max(n) FROM (SELECT count(*) AS n FROM registrations GROUP BY council_code) c"));
         Assert.Equal(Capacity, await events.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%RegistrationConfirmed%'"));
+        var shown = await events.Events.GetProgrammeEventAsync(new GetProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff);
+        Assert.Equal((Capacity, (Councils * 2) - Capacity), (shown.ConfirmedCount, shown.WaitlistedCount));
     }
 }

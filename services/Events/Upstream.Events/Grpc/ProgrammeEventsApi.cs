@@ -82,8 +82,8 @@ public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, CalendarDesk cal
     /// <summary>The online link only for staff and the councils with a confirmed place; partners see the public listing.</summary>
     private async Task<V1.ProgrammeEvent> ShownAsync(Caller caller, ProgrammeEvent programmeEvent, CancellationToken cancellationToken)
     {
-        var confirmed = await desk.CouncilsConfirmedAsync(programmeEvent.Id, cancellationToken);
-        var showLink = caller.IsStaff || (caller.Is(Roles.Member) && confirmed.Any(caller.ActsFor));
-        return programmeEvent.ToProto(showLink);
+        var places = await desk.PlacesAsync(programmeEvent.Id, cancellationToken);
+        var showLink = caller.IsStaff || (caller.Is(Roles.Member) && places.ConfirmedCouncils.Any(caller.ActsFor));
+        return programmeEvent.ToProto(showLink, places.Confirmed, places.Waitlisted);
     }
 }

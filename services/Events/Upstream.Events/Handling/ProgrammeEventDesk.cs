@@ -118,7 +118,17 @@ public sealed class ProgrammeEventDesk(EventsDb db, IEventOutbox outbox, TimePro
         return programmeEvent;
     }
 
-    /// <summary>The councils with a confirmed place: they (and staff) see a roundtable's link.</summary>
-    public async Task<IReadOnlySet<string>> CouncilsConfirmedAsync(Guid programmeEventId, CancellationToken cancellationToken) =>
-        (await db.Registrations.Where(r => r.ProgrammeEventId == programmeEventId && r.State == RegistrationState.Confirmed).Select(r => r.CouncilCode).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+    /// <summary>The places taken, and the councils with a confirmed one: they (and staff) see a roundtable's link.</summary>
+    public async Task<Places> PlacesAsync(Guid programmeEventId, CancellationToken cancellationToken)
+    {
+        var active = await db.Registrations.AsNoTracking()
+            .Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled)
+            .Select(r => new { r.CouncilCode, r.State })
+            .ToListAsync(cancellationToken);
+        var confirmed = active.Where(r => r.State == RegistrationState.Confirmed).ToList();
+        return new Places(confirmed.Count, active.Count - confirmed.Count, confirmed.Select(r => r.CouncilCode).ToHashSet());
+    }
 }
+
+/// <summary>How many places an event has confirmed and waiting, and which councils hold the confirmed ones.</summary>
+public sealed record Places(int Confirmed, int Waitlisted, IReadOnlySet<string> ConfirmedCouncils);

@@ -83,7 +83,6 @@ public sealed class ProgrammeEventsApi(ProgrammeEventDesk desk, CalendarDesk cal
     private async Task<V1.ProgrammeEvent> ShownAsync(Caller caller, ProgrammeEvent programmeEvent, CancellationToken cancellationToken)
     {
         var places = await desk.PlacesAsync(programmeEvent.Id, cancellationToken);
-        var showLink = caller.IsStaff || (caller.Is(Roles.Member) && places.ConfirmedCouncils.Any(caller.ActsFor));
-        return programmeEvent.ToProto(showLink, places.Confirmed, places.Waitlisted);
+        return programmeEvent.ToProto(places.ShowLinkTo(caller), places.Confirmed, places.Waitlisted);
     }
 }

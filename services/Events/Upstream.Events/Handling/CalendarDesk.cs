@@ -15,10 +15,7 @@ public sealed class CalendarDesk(EventsDb db)
         caller.RequireSignedIn("read events");
         var programmeEvent = await db.ProgrammeEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == programmeEventId, cancellationToken)
             ?? throw new NotFoundException($"No event {programmeEventId}.");
-        var confirmed = await db.Registrations.AsNoTracking()
-            .Where(r => r.ProgrammeEventId == programmeEventId && r.State == RegistrationState.Confirmed)
-            .Select(r => r.CouncilCode).Distinct().ToListAsync(cancellationToken);
-        var showLink = caller.IsStaff || (caller.Is(Roles.Member) && confirmed.Any(caller.ActsFor));
+        var showLink = (await db.PlacesAsync(programmeEventId, cancellationToken)).ShowLinkTo(caller);
         return CalendarFeed.Write([programmeEvent], _ => showLink, programmeEvent.Title);
     }
 

@@ -118,17 +118,5 @@ public sealed class ProgrammeEventDesk(EventsDb db, IEventOutbox outbox, TimePro
         return programmeEvent;
     }
 
-    /// <summary>The places taken, and the councils with a confirmed one: they (and staff) see a roundtable's link.</summary>
-    public async Task<Places> PlacesAsync(Guid programmeEventId, CancellationToken cancellationToken)
-    {
-        var active = await db.Registrations.AsNoTracking()
-            .Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled)
-            .Select(r => new { r.CouncilCode, r.State })
-            .ToListAsync(cancellationToken);
-        var confirmed = active.Where(r => r.State == RegistrationState.Confirmed).ToList();
-        return new Places(confirmed.Count, active.Count - confirmed.Count, confirmed.Select(r => r.CouncilCode).ToHashSet());
-    }
+    public Task<Places> PlacesAsync(Guid programmeEventId, CancellationToken cancellationToken) => db.PlacesAsync(programmeEventId, cancellationToken);
 }
-
-/// <summary>How many places an event has confirmed and waiting, and which councils hold the confirmed ones.</summary>
-public sealed record Places(int Confirmed, int Waitlisted, IReadOnlySet<string> ConfirmedCouncils);

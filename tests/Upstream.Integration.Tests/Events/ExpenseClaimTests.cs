@@ -81,6 +81,37 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
         Assert.Equal(ExpenseClaimState.Draft, (await events.Claims.GetExpenseClaimAsync(new GetExpenseClaimRequest { ClaimId = second.ClaimId }, member)).State);
     }
 
+    [Fact]
+    public async Task Of_claims_submitted_at_once_only_those_within_the_councils_cap_go_through()
+    {
+        await using var events = await EventsHost.StartAsync(infrastructure);
+        var (residential, attended, _) = await AttendedResidentialAsync(events);
+        var member = events.Member("BIR");
+
+        // Twenty claims of GBP 350 (three nights each): the council's GBP 1,200 for the event holds three of them.
+        var drafts = new List<ExpenseClaim>();
+        for (var i = 0; i < 20; i++)
+        {
+            drafts.Add(await events.Claims.DraftExpenseClaimAsync(Draft(residential, attended, Accommodation(35_000, nights: 3)), member));
+        }
+
+        var outcomes = await Task.WhenAll(drafts.Select(async d =>
+        {
+            try
+            {
+                await events.Claims.SubmitExpenseClaimAsync(new SubmitExpenseClaimRequest { ClaimId = d.ClaimId }, member);
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        Assert.Equal((3, 17), (outcomes.Count(o => o == StatusCode.OK), outcomes.Count(o => o == StatusCode.FailedPrecondition)));
+        Assert.Equal(105_000, await events.CountAsync("SELECT sum(total_pence) FROM expense_claims WHERE state = 'Submitted'"));
+    }
+
     /// <summary>BIR's two people registered for the residential; the first checked in on day one; the event closed.</summary>
     private static async Task<(ProgrammeEvent Residential, EventRegistration Attended, EventRegistration Missed)> AttendedResidentialAsync(EventsHost events)
     {

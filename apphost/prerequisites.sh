@@ -25,6 +25,8 @@ if [ "$purpose" = test ]; then
     command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
     # Headless Debian chromium for the dashboard's browser test (Playwright drives it; no browser is downloaded).
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+    # An independent iCalendar (RFC 5545) parser that reads the Events service's calendar feeds back.
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
 fi
 if [ "$purpose" = bench ]; then
     # h2load drives the servers (taskset, which pins them to cores, comes with util-linux above).

@@ -7,10 +7,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 var identity = DevelopmentIdentity.Create(builder);
 var infrastructure = Infrastructure.Add(builder);
 
-// The services hear each other only through the shared broker (Network consumes ApplicationSelected; Grants consumes
-// MemberJoined, MemberLeft and PersonErased), so none waits for another.
+// The services hear each other only through the shared broker (Network consumes ApplicationSelected; Events and Grants
+// consume MemberJoined, MemberLeft and PersonErased), so none waits for another.
 var applications = Service<Projects.Upstream_Applications>("applications");
 var network = Service<Projects.Upstream_Network>("network");
+var events = Service<Projects.Upstream_Events>("events");
 var grants = Service<Projects.Upstream_Grants>("grants");
 
 // The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
@@ -18,6 +19,7 @@ var grants = Service<Projects.Upstream_Grants>("grants");
 var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gateway").WithExternalHttpEndpoints())
     .WithReference(applications).WaitFor(applications)
     .WithReference(network).WaitFor(network)
+    .WithReference(events).WaitFor(events)
     .WithReference(grants).WaitFor(grants)
     .WithHttpHealthCheck("/health", endpointName: "http");
 

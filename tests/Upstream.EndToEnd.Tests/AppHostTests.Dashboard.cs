@@ -34,10 +34,10 @@ public sealed partial class AppHostTests
         Assert.All(rows, row => Assert.Equal((row.name, "Running"), row));
 
         // One trace: the gateway, Applications confirming in its database, the outbox relaying ApplicationSelected over
-        // RabbitMQ, the Network service consuming it into its own database and publishing MemberJoined, and Grants
-        // taking the new member into its database.
+        // RabbitMQ, the Network service consuming it into its own database and publishing MemberJoined, and Events
+        // (inviting the new member to the events to come) and Grants taking the new member into their databases.
         await ExpectTraceAsync(page, login, cohortTrace, "cohort-trace.png",
-            ["gateway", "applications-", "ConfirmCohort", "applicationsdb", "outbox relay", "network-", "networkdb", "MemberJoined", "grants-", "grantsdb"]);
+            ["gateway", "applications-", "ConfirmCohort", "applicationsdb", "outbox relay", "network-", "networkdb", "MemberJoined", "events-", "eventsdb", "grants-", "grantsdb"]);
 
         // And the award: the gateway, Grants committing the award in its database, GrantAwarded leaving through the outbox.
         await ExpectTraceAsync(page, login, grantTrace, "grant-trace.png",

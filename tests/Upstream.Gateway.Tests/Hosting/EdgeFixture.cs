@@ -1,12 +1,15 @@
 namespace Upstream.Gateway.Tests.Hosting;
 
-/// <summary>The stand-in Applications, Network and Grants services behind the real gateway, shared by one test class.</summary>
+/// <summary>The stand-in Applications, Network, Events and Grants services behind the real gateway, shared by one test class.</summary>
 public class EdgeFixture : IAsyncLifetime
 {
     public ServiceHost Backend { get; private set; } = null!;
 
     /// <summary>The stand-in Network service, so its routes are in the merged OpenAPI document.</summary>
     public ServiceHost Network { get; private set; } = null!;
+
+    /// <summary>The stand-in Events service, likewise.</summary>
+    public ServiceHost Events { get; private set; } = null!;
 
     /// <summary>The stand-in Grants service, likewise.</summary>
     public ServiceHost Grants { get; private set; } = null!;
@@ -20,8 +23,9 @@ public class EdgeFixture : IAsyncLifetime
     {
         Backend = await ApplicationsBackend.StartAsync();
         Network = await NetworkBackend.StartAsync();
+        Events = await EventsBackend.StartAsync();
         Grants = await GrantsBackend.StartAsync();
-        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Grants.Discovery("grants"), .. Settings]);
+        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Events.Discovery("events"), .. Grants.Discovery("grants"), .. Settings]);
     }
 
     public async Task DisposeAsync()
@@ -29,6 +33,7 @@ public class EdgeFixture : IAsyncLifetime
         await Gateway.DisposeAsync();
         await Backend.DisposeAsync();
         await Network.DisposeAsync();
+        await Events.DisposeAsync();
         await Grants.DisposeAsync();
     }
 }

@@ -1,0 +1,3 @@
+using Upstream.Events.Hosting;
+
+await EventsApp.Build(args).RunAsync();

@@ -1,0 +1,129 @@
+using Grpc.Core;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Upstream.Contracts;
+using Upstream.Contracts.Events;
+using Upstream.Contracts.Network;
+using Upstream.Domain.Time;
+using Upstream.Events.Hosting;
+using Upstream.Events.V1;
+using Upstream.Integration.Tests.Infrastructure;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Integration.Tests.Events;
+
+/// <summary>
+/// The Events service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, and the steps most
+/// tests start from: councils joining the network with their people (as Network announces it, over the broker) and
+/// a residential scheduled by staff.
+/// </summary>
+public sealed class EventsHost : IAsyncDisposable
+{
+    /// <summary>A Monday in March 2026, 10:00 in London: well before <see cref="ResidentialStarts"/>.</summary>
+    public static readonly DateTimeOffset Now = ProgrammeTime.ToInstant(new DateTime(2026, 3, 2, 10, 0, 0));
+    public static readonly DateTimeOffset ResidentialStarts = ProgrammeTime.ToInstant(new DateTime(2026, 5, 12, 10, 0, 0));
+    public static readonly DateTimeOffset ResidentialEnds = ProgrammeTime.ToInstant(new DateTime(2026, 5, 13, 16, 0, 0));
+
+    private EventsHost(ServiceHost host, string database)
+    {
+        Host = host;
+        Database = database;
+    }
+
+    public ServiceHost Host { get; }
+
+    public string Database { get; }
+
+    public TestClock Clock => Host.Clock;
+
+    public ProgrammeEventService.ProgrammeEventServiceClient Events => Host.Client<ProgrammeEventService.ProgrammeEventServiceClient>();
+
+    public EventRegistrationService.EventRegistrationServiceClient Registrations => Host.Client<EventRegistrationService.EventRegistrationServiceClient>();
+
+    public ExpenseClaimService.ExpenseClaimServiceClient Claims => Host.Client<ExpenseClaimService.ExpenseClaimServiceClient>();
+
+    public Metadata Staff => Host.As("staff-1", Roles.Staff);
+
+    public Metadata Partner => Host.As("partner-1", Roles.Partner);
+
+    /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
+    public static async Task<EventsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, int maximumPoolSize = 20)
+    {
+        var database = $"{await infrastructure.Shared.CreateDatabaseAsync("events")};Maximum Pool Size={maximumPoolSize}";
+        var host = await ServiceHost.StartAsync(
+            infrastructure, "events", EventsApp.Build, Now, broker, settings: new Dictionary<string, string?> { ["ConnectionStrings:eventsdb"] = database });
+
+        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
+        await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the Events service to be ready");
+        return new EventsHost(host, database);
+    }
+
+    /// <summary>Stands where Events' consumers will (Insights, a mailer): a queue on the broker bound to every Events event.</summary>
+    public static Task<EventTap> TapAsync(string broker) => EventTap.StartAsync(
+        broker,
+        "programme-events",
+        EventTap.Of<EventScheduled>(),
+        EventTap.Of<EventCancelled>(),
+        EventTap.Of<RegistrationConfirmed>(),
+        EventTap.Of<RegistrationCancelled>(),
+        EventTap.Of<WaitlistPromoted>(),
+        EventTap.Of<AttendanceRecorded>(),
+        EventTap.Of<ExpenseClaimPaid>());
+
+    public Metadata Member(string council, string subject = "member-1") => Host.As($"{subject}-{council}", Roles.Member, council);
+
+    /// <summary>Announces a council as a member with <paramref name="people"/> people, the way Network does; waits until Events has heard.</summary>
+    /// <returns>The ids of its people.</returns>
+    public async Task<IReadOnlyList<Guid>> JoinAsync(string council, int people = 2)
+    {
+        var members = Enumerable.Range(1, people)
+            .Select(i => new MemberPerson(Guid.NewGuid(), $"Person {i} of {council}", "Officer", $"person{i}@{council.ToLowerInvariant()}.example.gov.uk", i <= 2))
+            .ToList();
+        await PublishAsync(new MemberJoined(Guid.NewGuid(), Clock.Now, Guid.NewGuid(), council, $"{council} Council", "Region", "Metropolitan district", "E08000001", ["urban"], "Initiative", members, false));
+        await Eventually.ReturnsAsync(
+            () => CountAsync($"SELECT count(*) FROM member_councils WHERE current AND council_code = '{council}'"),
+            n => n == 1,
+            $"Events to hear {council} joined");
+        return [.. members.Select(m => m.PersonId)];
+    }
+
+    public async Task PublishAsync<TEvent>(TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent =>
+        await Host.Services.GetRequiredService<IBus>().Publish(integrationEvent, context => context.MessageId = integrationEvent.EventId);
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public static ProgrammeEventDetails Residential(int capacity = 40) => new()
+    {
+        Kind = ProgrammeEventKind.Residential,
+        Title = "Spring residential",
+        Description = "Two days on evidence and experimentation.",
+        Venue = "The Studio",
+        Address = "7 Cannon Street, Birmingham B2 5EP",
+        StartsAt = "2026-05-12T10:00",
+        EndsAt = "2026-05-13T16:00",
+        RegistrationClosesAt = "2026-05-01T17:00",
+        Capacity = capacity,
+        Sessions =
+        {
+            new EventSessionDetails { Title = "Welcome", Location = "Room 1", StartsAt = "2026-05-12T10:00", EndsAt = "2026-05-12T11:00" },
+        },
+    };
+
+    public async Task<ProgrammeEvent> ScheduleAsync(ProgrammeEventDetails details) =>
+        await Events.ScheduleProgrammeEventAsync(new ScheduleProgrammeEventRequest { Details = details }, Staff);
+
+    public async Task<EventRegistration> RegisterAsync(ProgrammeEvent programmeEvent, string council, Guid person, string dietaryNeeds = "") =>
+        await Registrations.RegisterForEventAsync(
+            new RegisterForEventRequest { ProgrammeEventId = programmeEvent.ProgrammeEventId, PersonId = person.ToString(), DietaryNeeds = dietaryNeeds },
+            Member(council));
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

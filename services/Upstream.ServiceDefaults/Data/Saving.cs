@@ -6,8 +6,7 @@ namespace Upstream.ServiceDefaults.Data;
 
 /// <summary>
 /// One way for any service's desk to save a change: the database settles races (the xmin row version, unique
-/// indexes), and the loser hears what happened as the shared refusals. Grants and Network each still keep a copy
-/// of this for their own DbContext; they can use this one instead.
+/// indexes), and the loser hears what happened as the shared refusals.
 /// </summary>
 public static class Saving
 {

@@ -7,7 +7,7 @@ namespace Upstream.ServiceDefaults.Grpc;
 /// <summary>
 /// Reads the strings a request carries (ids, London dates and wall times), collecting every malformed one as a
 /// field violation so the caller hears about all of them at once, together with the domain's own checks. Shared by
-/// the services' API classes (Grants keeps its own older copy).
+/// the services' API classes.
 /// </summary>
 public sealed class WireInput
 {

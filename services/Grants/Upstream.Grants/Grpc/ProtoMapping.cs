@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Upstream.Domain.Time;
 using Upstream.Grants.Domain;
+using Upstream.ServiceDefaults.Grpc;
 
 namespace Upstream.Grants.Grpc;
 

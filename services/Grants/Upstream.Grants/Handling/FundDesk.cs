@@ -3,6 +3,7 @@ using Upstream.Domain.Refusals;
 using Upstream.Grants.Data;
 using Upstream.Grants.Domain;
 using Upstream.Grants.OpenData;
+using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Grants.Handling;

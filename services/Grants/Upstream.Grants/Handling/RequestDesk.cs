@@ -4,6 +4,7 @@ using Upstream.Domain.Refusals;
 using Upstream.Grants.Data;
 using Upstream.Grants.Domain;
 using Upstream.Messaging.Outbox;
+using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Grants.Handling;

@@ -70,7 +70,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         [
             "-D", data, "-p", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={SocketDirectory(data)}",
-            "-c", "max_connections=300",
+            "-c", "max_connections=500",
         ];
         if (!options.Durable)
         {

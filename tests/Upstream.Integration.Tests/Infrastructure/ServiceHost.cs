@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
@@ -124,7 +125,16 @@ public sealed class ServiceHost : IAsyncDisposable
         }
 
         Http.Dispose();
+        var database = _app.Configuration.GetConnectionString($"{Name}db");
         await _app.StopAsync();
         await _app.DisposeAsync();
+
+        // Npgsql keeps a stopped service's idle connections open for minutes; with every test's own database that
+        // would exhaust the server's connections over a run, so they are closed with the service.
+        if (database is not null)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 }

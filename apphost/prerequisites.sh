@@ -25,6 +25,8 @@ if [ "$purpose" = test ]; then
     command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
     # Headless Debian chromium for the dashboard's browser test (Playwright drives it; no browser is downloaded).
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+    # The independent Atom parser the Insights feed tests read the feed with.
+    /usr/bin/python3 -c 'import feedparser' 2>/dev/null || missing+=(python3-feedparser)
 fi
 if [ "$purpose" = bench ]; then
     # h2load drives the servers (taskset, which pins them to cores, comes with util-linux above).

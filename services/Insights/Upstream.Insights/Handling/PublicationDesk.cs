@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Upstream.Contracts.Insights;
+using Upstream.Domain.Refusals;
+using Upstream.Insights.Data;
+using Upstream.Insights.Domain;
+using Upstream.Messaging.Outbox;
+using Upstream.ServiceDefaults.Data;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Insights.Handling;
+
+/// <summary>Insight pieces: staff write, review, publish and retract them; anyone reads what is published.</summary>
+public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProvider clock)
+{
+    public async Task<Publication> DraftAsync(Caller caller, PublicationDraft draft, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, "write insight");
+        var publication = Publication.Draft(PublicationText.From(draft), caller.Subject, clock.GetUtcNow());
+        db.Publications.Add(publication);
+        await db.SaveAsync("the publication", cancellationToken);
+        return publication;
+    }
+
+    public Task<Publication> ReviseAsync(Caller caller, Guid id, PublicationDraft draft, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, id, "revise insight", p => p.Revise(PublicationText.From(draft), clock.GetUtcNow()), cancellationToken);
+
+    public Task<Publication> SubmitForReviewAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, id, "submit insight for review", p => p.SubmitForReview(clock.GetUtcNow()), cancellationToken);
+
+    public Task<Publication> PublishAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, id, "publish insight", p =>
+        {
+            var now = clock.GetUtcNow();
+            p.Publish(now);
+            outbox.Publish(new InsightPublished(Guid.NewGuid(), now, p.Id, p.Title, p.Summary, p.Theme, PublicationLinks.Path(p.Id)), p.Id.ToString());
+        }, cancellationToken);
+
+    public Task<Publication> RetractAsync(Caller caller, Guid id, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, id, "retract insight", p => p.Retract(reason, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>A draft is nobody's business but staff's: to anyone else it does not exist.</summary>
+    public async Task<Publication> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var publication = await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return publication is not null && (publication.IsPublic || caller.IsStaff) ? publication : throw new NotFoundException($"No publication {id}.");
+    }
+
+    /// <summary>Newest change first; staff see every state, everyone else published and retracted pieces.</summary>
+    public async Task<IReadOnlyList<Publication>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
+        await db.Publications.AsNoTracking()
+            .Where(p => caller.IsStaff || p.State == PublicationState.Published || p.State == PublicationState.Retracted)
+            .OrderByDescending(p => p.UpdatedAt).ToListAsync(cancellationToken);
+
+    private async Task<Publication> ChangeAsync(Caller caller, Guid id, string action, Action<Publication> change, CancellationToken cancellationToken)
+    {
+        Access.RequireStaff(caller, action);
+        var publication = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException($"No publication {id}.");
+        change(publication);
+        await db.SaveAsync("the publication", cancellationToken);
+        return publication;
+    }
+}

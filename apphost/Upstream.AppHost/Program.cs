@@ -8,10 +8,12 @@ var identity = DevelopmentIdentity.Create(builder);
 var infrastructure = Infrastructure.Add(builder);
 
 // The services hear each other only through the shared broker (Network consumes ApplicationSelected; Grants consumes
-// MemberJoined, MemberLeft and PersonErased), so none waits for another.
+// MemberJoined, MemberLeft and PersonErased; Insights consumes the others' findings, products, grants and attendance),
+// so none waits for another.
 var applications = Service<Projects.Upstream_Applications>("applications");
 var network = Service<Projects.Upstream_Network>("network");
 var grants = Service<Projects.Upstream_Grants>("grants");
+var insights = Service<Projects.Upstream_Insights>("insights");
 
 // The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
 // started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
@@ -19,6 +21,7 @@ var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gate
     .WithReference(applications).WaitFor(applications)
     .WithReference(network).WaitFor(network)
     .WithReference(grants).WaitFor(grants)
+    .WithReference(insights).WaitFor(insights)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));

@@ -21,7 +21,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
     [Fact, Step(1)]
     public async Task Every_resource_is_running_and_healthy()
     {
-        Assert.Equal(["applications", "applicationsdb", "gateway", "grants", "grantsdb", "messaging", "network", "networkdb", "postgres"], host.Resources.Select(r => r.Name).Order());
+        Assert.Equal(["applications", "applicationsdb", "gateway", "grants", "grantsdb", "insights", "insightsdb", "messaging", "network", "networkdb", "postgres"], host.Resources.Select(r => r.Name).Order());
         var instances = await host.InstancesAsync();
         foreach (var instance in instances)
         {
@@ -29,7 +29,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
             Assert.Equal((instance.DisplayName, HealthStatus.Healthy), (instance.DisplayName, instance.Snapshot.HealthStatus));
         }
 
-        Assert.All(["applications", "network", "grants"], service => Assert.Equal((service, 2), (service, instances.Count(i => i.ResourceName == service)))); // replicas
+        Assert.All(["applications", "network", "grants", "insights"], service => Assert.Equal((service, 2), (service, instances.Count(i => i.ResourceName == service)))); // replicas
     }
 
     [Fact, Step(2)]

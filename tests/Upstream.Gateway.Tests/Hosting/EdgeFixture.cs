@@ -1,6 +1,6 @@
 namespace Upstream.Gateway.Tests.Hosting;
 
-/// <summary>The stand-in Applications, Network and Grants services behind the real gateway, shared by one test class.</summary>
+/// <summary>The stand-in Applications, Network, Grants and Insights services behind the real gateway, shared by one test class.</summary>
 public class EdgeFixture : IAsyncLifetime
 {
     public ServiceHost Backend { get; private set; } = null!;
@@ -10,6 +10,9 @@ public class EdgeFixture : IAsyncLifetime
 
     /// <summary>The stand-in Grants service, likewise.</summary>
     public ServiceHost Grants { get; private set; } = null!;
+
+    /// <summary>The stand-in Insights service, likewise.</summary>
+    public ServiceHost Insights { get; private set; } = null!;
 
     public GatewayHost Gateway { get; private set; } = null!;
 
@@ -21,7 +24,9 @@ public class EdgeFixture : IAsyncLifetime
         Backend = await ApplicationsBackend.StartAsync();
         Network = await NetworkBackend.StartAsync();
         Grants = await GrantsBackend.StartAsync();
-        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Grants.Discovery("grants"), .. Settings]);
+        Insights = await InsightsBackend.StartAsync();
+        Gateway = await GatewayHost.StartAsync(
+            [.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Grants.Discovery("grants"), .. Insights.Discovery("insights"), .. Settings]);
     }
 
     public async Task DisposeAsync()
@@ -30,5 +35,6 @@ public class EdgeFixture : IAsyncLifetime
         await Backend.DisposeAsync();
         await Network.DisposeAsync();
         await Grants.DisposeAsync();
+        await Insights.DisposeAsync();
     }
 }

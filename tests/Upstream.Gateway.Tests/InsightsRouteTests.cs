@@ -1,0 +1,58 @@
+using System.Net;
+using Upstream.Gateway.Tests.Hosting;
+using Upstream.ServiceDefaults.Identity;
+
+namespace Upstream.Gateway.Tests;
+
+/// <summary>
+/// The Insights routes' roles at the edge: published insight and the feeds need no token; writing is for staff; the
+/// patterns for staff and partners. What passes the edge reaches the stand-in service (501 for its gRPC methods, a line of
+/// text for each feed).
+/// </summary>
+public sealed class InsightsRouteTests(EdgeFixture edge) : IClassFixture<EdgeFixture>
+{
+    [Theory]
+    [InlineData("/feeds/insights.atom")]
+    [InlineData("/feeds/insights.json?page=2")]
+    public async Task The_feeds_reach_the_service_without_a_token(string path)
+    {
+        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, path, null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("stand-in", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Other_paths_under_feeds_are_not_routed_and_posting_to_a_feed_is_refused()
+    {
+        using var other = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, "/feeds/secret", null));
+        using var post = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Post, "/feeds/insights.atom", null, "{}"));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (other.StatusCode, post.StatusCode));
+    }
+
+    [Theory]
+    [InlineData(Roles.Partner, HttpStatusCode.NotImplemented)]
+    [InlineData(Roles.Staff, HttpStatusCode.NotImplemented)]
+    [InlineData(Roles.Member, HttpStatusCode.Forbidden)]
+    public async Task Only_staff_and_partners_read_the_patterns(string role, HttpStatusCode expected)
+    {
+        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, "/v1/insight-patterns?region=North%20West", edge.Gateway.Tokens.Issue("user-1", [role], "BIR")));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("POST", "/v1/publications")]
+    [InlineData("PUT", "/v1/publications/p-1")]
+    [InlineData("POST", "/v1/publications/p-1:publish")]
+    [InlineData("POST", "/v1/publications/p-1:retract")]
+    public async Task A_partner_is_refused_writing_insight_at_the_edge(string verb, string path)
+    {
+        var partner = edge.Gateway.Tokens.Issue("partner-1", [Roles.Partner]);
+
+        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(new HttpMethod(verb), path, partner, "{}"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

@@ -43,6 +43,22 @@ public sealed class InsightsRouteTests(EdgeFixture edge) : IClassFixture<EdgeFix
     }
 
     [Theory]
+    [InlineData("POST", "/v1/webhook-subscriptions")]
+    [InlineData("GET", "/v1/webhook-subscriptions/s-1/deliveries")]
+    [InlineData("POST", "/v1/webhook-deliveries/d-1:replay")]
+    public async Task Webhooks_are_for_partners_and_staff_and_a_member_is_refused_at_the_edge(string verb, string path)
+    {
+        var partner = edge.Gateway.Tokens.Issue("partner-1", [Roles.Partner]);
+        var member = edge.Gateway.Tokens.Issue("member-1", [Roles.Member], "BIR");
+
+        using var allowed = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(new HttpMethod(verb), path, partner, verb == "GET" ? null : "{}"));
+        using var refused = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(new HttpMethod(verb), path, member, verb == "GET" ? null : "{}"));
+
+        Assert.Equal((HttpStatusCode.NotImplemented, HttpStatusCode.Forbidden), (allowed.StatusCode, refused.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("POST", "/v1/webhook-allowed-hosts")]
     [InlineData("POST", "/v1/publications")]
     [InlineData("PUT", "/v1/publications/p-1")]
     [InlineData("POST", "/v1/publications/p-1:publish")]

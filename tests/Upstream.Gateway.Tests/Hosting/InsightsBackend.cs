@@ -13,6 +13,7 @@ public static class InsightsBackend
     {
         app.MapGrpcService<Patterns>();
         app.MapGrpcService<Publications>();
+        app.MapGrpcService<Webhooks>();
 
         // The feeds are plain HTTP beside the contract: answered here so a test can tell "forwarded" from "not routed".
         app.MapGet("/feeds/insights.atom", () => "stand-in atom feed");
@@ -22,4 +23,6 @@ public static class InsightsBackend
     private sealed class Patterns : InsightPatternService.InsightPatternServiceBase;
 
     private sealed class Publications : PublicationService.PublicationServiceBase;
+
+    private sealed class Webhooks : WebhookService.WebhookServiceBase;
 }

@@ -32,9 +32,12 @@ public sealed class InsightsHost(ServiceHost host) : IAsyncDisposable
 
     public Metadata Member => Host.As("member-bristol", Roles.Member, "BRI");
 
-    public static async Task<InsightsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, TestClock? clock = null)
+    /// <param name="now">The service clock's start (webhook tests need real time: receivers check the signed timestamp).</param>
+    public static async Task<InsightsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, TestClock? clock = null, DateTimeOffset? now = null)
     {
-        var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, Now, broker, clock);
+        // The webhook sender polls often and gives up on a subscription after three failures in a row, so tests see it soon.
+        var settings = new Dictionary<string, string?> { ["Webhooks:PollInterval"] = "00:00:00.200", ["Webhooks:DisableAfterFailures"] = "3" };
+        var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, now ?? Now, broker, clock, settings);
 
         // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
         await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the Insights service to be ready");

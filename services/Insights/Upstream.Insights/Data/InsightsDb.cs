@@ -18,6 +18,12 @@ public sealed class InsightsDb(DbContextOptions<InsightsDb> options) : DbContext
 
     public DbSet<Publication> Publications => Set<Publication>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<AllowedCallbackHost> AllowedCallbackHosts => Set<AllowedCallbackHost>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Events leave in the same transaction as the change that caused them; each consumed event is handled once.

@@ -4,7 +4,7 @@ using Upstream.Insights.Domain;
 namespace Upstream.Insights.Grpc;
 
 /// <summary>Domain to wire, in one place.</summary>
-internal static class ProtoMapping
+internal static partial class ProtoMapping
 {
     public static V1.Publication ToProto(this Publication publication) => new()
     {

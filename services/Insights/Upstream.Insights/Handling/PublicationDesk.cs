@@ -27,13 +27,23 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
     public Task<Publication> SubmitForReviewAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, "submit insight for review", p => p.SubmitForReview(clock.GetUtcNow()), cancellationToken);
 
-    public Task<Publication> PublishAsync(Caller caller, Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, id, "publish insight", p =>
+    /// <summary>
+    /// Announced on the broker and queued for every partner's webhook in the same transaction as the change, so a
+    /// published piece is never missing from either; deliveries to a disabled subscription wait until it is enabled.
+    /// </summary>
+    public async Task<Publication> PublishAsync(Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
+        return await ChangeAsync(caller, id, "publish insight", p =>
         {
             var now = clock.GetUtcNow();
             p.Publish(now);
-            outbox.Publish(new InsightPublished(Guid.NewGuid(), now, p.Id, p.Title, p.Summary, p.Theme, PublicationLinks.Path(p.Id)), p.Id.ToString());
+            var published = new InsightPublished(Guid.NewGuid(), now, p.Id, p.Title, p.Summary, p.Theme, PublicationLinks.Path(p.Id));
+            outbox.Publish(published, p.Id.ToString());
+            var payload = WebhookPayloads.Of(published);
+            db.WebhookDeliveries.AddRange(subscriptions.Select(s => WebhookDelivery.For(s, WebhookPayloads.InsightPublishedType, payload, now)));
         }, cancellationToken);
+    }
 
     public Task<Publication> RetractAsync(Caller caller, Guid id, string reason, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, "retract insight", p => p.Retract(reason, clock.GetUtcNow()), cancellationToken);

@@ -6,6 +6,7 @@ using Upstream.Insights.Data;
 using Upstream.Insights.Feeds;
 using Upstream.Insights.Grpc;
 using Upstream.Insights.Handling;
+using Upstream.Insights.Webhooks;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
@@ -40,6 +41,8 @@ public static class InsightsApp
         builder.Services.AddScoped<PatternDesk>();
         builder.Services.AddScoped<PublicationDesk>();
         builder.Services.AddScoped<PublicationWatch>();
+        builder.Services.AddScoped<WebhookDesk>();
+        builder.AddWebhooks();
         builder.AddGrpcApi();
 
         var app = builder.Build();
@@ -50,6 +53,7 @@ public static class InsightsApp
         // Published insight and the feeds are public (the desk hides drafts from anyone but staff); patterns need a token.
         app.MapGrpcService<PublicationsApi>();
         app.MapGrpcService<PatternsApi>().RequireAuthorization();
+        app.MapGrpcService<WebhooksApi>().RequireAuthorization();
         app.MapFeeds();
         app.MapGrpcApi();
         return app;

@@ -33,10 +33,16 @@ public sealed class InsightsHost(ServiceHost host) : IAsyncDisposable
     public Metadata Member => Host.As("member-bristol", Roles.Member, "BRI");
 
     /// <param name="now">The service clock's start (webhook tests need real time: receivers check the signed timestamp).</param>
-    public static async Task<InsightsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, TestClock? clock = null, DateTimeOffset? now = null)
+    /// <param name="database">Another host's database, to start the service again on what it left (a restart).</param>
+    public static async Task<InsightsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, TestClock? clock = null, DateTimeOffset? now = null, string? database = null)
     {
         // The webhook sender polls often and gives up on a subscription after three failures in a row, so tests see it soon.
         var settings = new Dictionary<string, string?> { ["Webhooks:PollInterval"] = "00:00:00.200", ["Webhooks:DisableAfterFailures"] = "3" };
+        if (database is not null)
+        {
+            settings["ConnectionStrings:insightsdb"] = database;
+        }
+
         var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, now ?? Now, broker, clock, settings);
 
         // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.

@@ -66,6 +66,25 @@ public sealed class WebhookTests(InfrastructureFixture infrastructure) : IClassF
     }
 
     [Fact]
+    public async Task A_delivery_that_failed_before_a_restart_is_retried_by_the_restarted_service()
+    {
+        var port = Upstream.Hosting.Infrastructure.FreePort.Next();
+        var first = await StartAsync();
+        var subscription = await SubscribeAsync(first, $"http://127.0.0.1:{port}/hooks/upstream");
+        await first.PublishedAsync();
+        await DeliveryAsync(first, subscription, d => d.Attempts.Count == 1, "a first, failed attempt");
+        var (database, broker, later) = (first.Host.Database, first.Host.Broker, first.Host.Clock.Now.AddSeconds(6));
+        await first.DisposeAsync();
+        await using var receiver = await WebhookReceiver.StartAsync(port);
+
+        await using var restarted = await InsightsHost.StartAsync(infrastructure, broker, now: later, database: database);
+
+        var delivered = await DeliveryAsync(restarted, subscription, d => d.State == "delivered", "the restarted service to retry");
+        Assert.Equal([0, 204], delivered.Attempts.Select(a => a.StatusCode));
+        new StandardWebhook(subscription.Secret).Verify(Assert.Single(receiver.Received).Body, receiver.Received.Single().Headers);
+    }
+
+    [Fact]
     public async Task A_410_disables_the_subscription_at_once_and_repeated_failures_disable_it_until_enabled_again()
     {
         await using var insights = await StartAsync();

@@ -23,6 +23,14 @@ public sealed class InsightsRouteTests(EdgeFixture edge) : IClassFixture<EdgeFix
     }
 
     [Fact]
+    public async Task A_websub_subscription_request_reaches_the_hub_without_a_token()
+    {
+        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Post, "/websub/hub", null, "{}"));
+
+        Assert.Equal("stand-in hub", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Other_paths_under_feeds_are_not_routed_and_posting_to_a_feed_is_refused()
     {
         using var other = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, "/feeds/secret", null));

@@ -18,6 +18,7 @@ public static class InsightsBackend
         // The feeds are plain HTTP beside the contract: answered here so a test can tell "forwarded" from "not routed".
         app.MapGet("/feeds/insights.atom", () => "stand-in atom feed");
         app.MapGet("/feeds/insights.json", () => "stand-in json feed");
+        app.MapPost("/websub/hub", () => "stand-in hub");
     });
 
     private sealed class Patterns : InsightPatternService.InsightPatternServiceBase;

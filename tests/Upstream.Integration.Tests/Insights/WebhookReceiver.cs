@@ -26,6 +26,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(IHeaderDictionary Headers, string Body)> Received { get; } = new();
 
+    /// <summary>WebSub verifications of intent asked of this receiver (their query strings).</summary>
+    public ConcurrentQueue<IQueryCollection> Verifications { get; } = new();
+
+    /// <summary>Whether it confirms a WebSub subscription by echoing the challenge (a subscriber that means it).</summary>
+    public bool EchoChallenge { get; set; } = true;
+
     /// <param name="port">A port to listen on (one a test chose earlier, to bring a receiver back up); a free one otherwise.</param>
     public static async Task<WebhookReceiver> StartAsync(int? port = null)
     {
@@ -41,6 +47,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             receiver.Received.Enqueue((new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
             return Results.StatusCode(receiver.Status);
+        });
+        app.MapGet("/hooks/upstream", (HttpContext http) =>
+        {
+            receiver.Verifications.Enqueue(http.Request.Query);
+            return receiver.EchoChallenge ? Results.Text(http.Request.Query["hub.challenge"].ToString()) : Results.Text("no thanks");
         });
         await app.StartAsync();
         return receiver;

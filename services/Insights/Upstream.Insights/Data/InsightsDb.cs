@@ -24,6 +24,10 @@ public sealed class InsightsDb(DbContextOptions<InsightsDb> options) : DbContext
 
     public DbSet<AllowedCallbackHost> AllowedCallbackHosts => Set<AllowedCallbackHost>();
 
+    public DbSet<WebSubSubscription> WebSubSubscriptions => Set<WebSubSubscription>();
+
+    public DbSet<WebSubTask> WebSubTasks => Set<WebSubTask>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Events leave in the same transaction as the change that caused them; each consumed event is handled once.

@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using Upstream.Insights.Data;
 using Upstream.Insights.Domain;
+using Upstream.Insights.WebSub;
 
 namespace Upstream.Insights.Feeds;
 
@@ -34,7 +35,11 @@ public static class FeedEndpoints
         }
 
         var feed = await FeedPage.LoadAsync(db, page ?? 1, http.RequestAborted);
+        var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
         var headers = http.Response.GetTypedHeaders();
+
+        // WebSub discovery: where to subscribe for pushes instead of polling.
+        http.Response.Headers.Link = WebSubHub.Links(origin, new Uri(origin, http.Request.Path).ToString());
         headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
         headers.LastModified = feed.LastModified;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
@@ -43,7 +48,6 @@ public static class FeedEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
         return Results.Text(write(feed, origin), contentType);
     }
 

@@ -34,6 +34,7 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
     public async Task<Publication> PublishAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
+        var feedSubscribers = await FeedSubscribersAsync(cancellationToken);
         return await ChangeAsync(caller, id, "publish insight", p =>
         {
             var now = clock.GetUtcNow();
@@ -42,11 +43,21 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
             outbox.Publish(published, p.Id.ToString());
             var payload = WebhookPayloads.Of(published);
             db.WebhookDeliveries.AddRange(subscriptions.Select(s => WebhookDelivery.For(s, WebhookPayloads.InsightPublishedType, payload, now)));
+            db.WebSubTasks.AddRange(feedSubscribers.Select(s => WebSubTask.For(s, WebSubTaskKind.Distribute, now)));
         }, cancellationToken);
     }
 
-    public Task<Publication> RetractAsync(Caller caller, Guid id, string reason, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, id, "retract insight", p => p.Retract(reason, clock.GetUtcNow()), cancellationToken);
+    /// <summary>The feeds change (the piece is marked retracted), so their WebSub subscribers get them again.</summary>
+    public async Task<Publication> RetractAsync(Caller caller, Guid id, string reason, CancellationToken cancellationToken)
+    {
+        var feedSubscribers = await FeedSubscribersAsync(cancellationToken);
+        return await ChangeAsync(caller, id, "retract insight", p =>
+        {
+            var now = clock.GetUtcNow();
+            p.Retract(reason, now);
+            db.WebSubTasks.AddRange(feedSubscribers.Select(s => WebSubTask.For(s, WebSubTaskKind.Distribute, now)));
+        }, cancellationToken);
+    }
 
     /// <summary>A draft is nobody's business but staff's: to anyone else it does not exist.</summary>
     public async Task<Publication> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
@@ -60,6 +71,12 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
         await db.Publications.AsNoTracking()
             .Where(p => caller.IsStaff || p.State == PublicationState.Published || p.State == PublicationState.Retracted)
             .OrderByDescending(p => p.UpdatedAt).ToListAsync(cancellationToken);
+
+    private async Task<List<Guid>> FeedSubscribersAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.WebSubSubscriptions.AsNoTracking().Where(s => s.State == WebSubState.Active && s.LeaseExpiresAt > now).Select(s => s.Id).ToListAsync(cancellationToken);
+    }
 
     private async Task<Publication> ChangeAsync(Caller caller, Guid id, string action, Action<Publication> change, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Upstream.Insights.Feeds;
 using Upstream.Insights.Grpc;
 using Upstream.Insights.Handling;
 using Upstream.Insights.Webhooks;
+using Upstream.Insights.WebSub;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
 using Upstream.ServiceDefaults.Data;
@@ -55,6 +56,7 @@ public static class InsightsApp
         app.MapGrpcService<PatternsApi>().RequireAuthorization();
         app.MapGrpcService<WebhooksApi>().RequireAuthorization();
         app.MapFeeds();
+        app.MapWebSubHub();
         app.MapGrpcApi();
         return app;
     }

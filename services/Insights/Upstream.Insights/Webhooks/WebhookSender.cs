@@ -19,32 +19,11 @@ public sealed partial class WebhookSender(
     CallbackGuard guard,
     TimeProvider clock,
     IOptions<WebhookOptions> options,
-    ILogger<WebhookSender> logger) : BackgroundService
+    ILogger<WebhookSender> logger) : TablePoller(options.Value.PollInterval, logger)
 {
     public const string ClientName = "webhooks";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Real time between polls: the programme clock (a test's) may stand still.
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may not be migrated yet, or be briefly away: the next poll tries again.
-                LogPollFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    protected override async Task<int> WorkDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InsightsDb>();
@@ -122,9 +101,6 @@ public sealed partial class WebhookSender(
 
         LogFailed(logger, delivery.Id, status, delivery.Attempts.Count);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due webhook deliveries failed")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} delivered ({Status})")]
     private static partial void LogDelivered(ILogger logger, Guid deliveryId, int status);

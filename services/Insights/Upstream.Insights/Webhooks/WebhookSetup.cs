@@ -20,5 +20,6 @@ public static class WebhookSetup
         client.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddHostedService<WebhookSender>();
+        builder.Services.AddHostedService<WebSub.WebSubSender>();
     }
 }

@@ -40,12 +40,16 @@ public sealed class InsightsRouteTests(EdgeFixture edge) : IClassFixture<EdgeFix
     }
 
     [Theory]
-    [InlineData(Roles.Partner, HttpStatusCode.NotImplemented)]
-    [InlineData(Roles.Staff, HttpStatusCode.NotImplemented)]
-    [InlineData(Roles.Member, HttpStatusCode.Forbidden)]
-    public async Task Only_staff_and_partners_read_the_patterns(string role, HttpStatusCode expected)
+    [InlineData(Roles.Partner, "/v1/insight-patterns?region=North%20West", HttpStatusCode.NotImplemented)]
+    [InlineData(Roles.Staff, "/v1/insight-patterns", HttpStatusCode.NotImplemented)]
+    [InlineData(Roles.Member, "/v1/insight-patterns", HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Partner, "/v1/programme-at-a-glance", HttpStatusCode.NotImplemented)]
+    [InlineData(Roles.Partner, "/v1/programme-at-a-glance/map", HttpStatusCode.NotImplemented)]
+    [InlineData(Roles.Member, "/v1/programme-at-a-glance/map", HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Applicant, "/v1/programme-at-a-glance", HttpStatusCode.Forbidden)]
+    public async Task Only_staff_and_partners_read_the_patterns_and_the_programme_at_a_glance(string role, string path, HttpStatusCode expected)
     {
-        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, "/v1/insight-patterns?region=North%20West", edge.Gateway.Tokens.Issue("user-1", [role], "BIR")));
+        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, path, edge.Gateway.Tokens.Issue("user-1", [role], "BIR")));
 
         Assert.Equal(expected, response.StatusCode);
     }

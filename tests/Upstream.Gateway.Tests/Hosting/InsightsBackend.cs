@@ -14,6 +14,7 @@ public static class InsightsBackend
         app.MapGrpcService<Patterns>();
         app.MapGrpcService<Publications>();
         app.MapGrpcService<Webhooks>();
+        app.MapGrpcService<Programme>();
 
         // The feeds are plain HTTP beside the contract: answered here so a test can tell "forwarded" from "not routed".
         app.MapGet("/feeds/insights.atom", () => "stand-in atom feed");
@@ -26,4 +27,6 @@ public static class InsightsBackend
     private sealed class Publications : PublicationService.PublicationServiceBase;
 
     private sealed class Webhooks : WebhookService.WebhookServiceBase;
+
+    private sealed class Programme : ProgrammeService.ProgrammeServiceBase;
 }

@@ -11,7 +11,7 @@ public sealed class AttendanceRecordedConsumer(EvidenceStore store) : IEventCons
     {
         var member = await store.MemberAsync(attendance.CouncilCode, cancellationToken);
         var evidence = Evidence.Of(EvidenceSource.Attendance, attendance.EventId, [EvidenceStore.Code(attendance.CouncilCode)], member, await store.PhaseAsync(cancellationToken), attendance.Kind, attendance.Title, attendance.OccurredAt)
-            .WithAttendance(attendance.PersonId, attendance.Attended);
+            .WithAttendance(attendance.ProgrammeEventId, attendance.PersonId, attendance.Attended);
         await store.AddAsync(evidence, cancellationToken);
     }
 }

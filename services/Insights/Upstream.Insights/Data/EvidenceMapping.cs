@@ -24,6 +24,7 @@ internal sealed class EvidenceMapping : IEntityTypeConfiguration<Evidence>
         evidence.Property(e => e.Text).HasColumnName("text");
         evidence.Property(e => e.Quote).HasColumnName("quote");
         evidence.Property(e => e.PersonId).HasColumnName("person_id");
+        evidence.Property(e => e.ProgrammeEventId).HasColumnName("programme_event_id");
         evidence.Property(e => e.Attended).HasColumnName("attended");
         evidence.Property(e => e.AmountPence).HasColumnName("amount_pence");
         evidence.Property(e => e.OccurredAt).HasColumnName("occurred_at");

@@ -43,6 +43,9 @@ public sealed class Evidence
     /// <summary>An attendee; personal data, cleared by PersonErased.</summary>
     public Guid? PersonId { get; private set; }
 
+    /// <summary>The programme event an attendance was at.</summary>
+    public Guid? ProgrammeEventId { get; private set; }
+
     /// <summary>Attended (true) or a no-show, for attendance; awarded pence for grants.</summary>
     public bool Attended { get; private set; }
 
@@ -65,9 +68,9 @@ public sealed class Evidence
             AreaCharacters = lead?.AreaCharacters ?? [], Phase = phase, Theme = theme, Text = text, OccurredAt = at,
         };
 
-    public Evidence WithAttendance(Guid personId, bool attended)
+    public Evidence WithAttendance(Guid programmeEventId, Guid personId, bool attended)
     {
-        (PersonId, Attended) = (personId, attended);
+        (ProgrammeEventId, PersonId, Attended) = (programmeEventId, personId, attended);
         return this;
     }
 

@@ -7,5 +7,6 @@ public enum EvidenceSource
     LearningProduct,
     GrantReport,
     GrantAward,
+    GrantPayment,
     Attendance,
 }

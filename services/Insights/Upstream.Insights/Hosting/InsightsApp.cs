@@ -1,6 +1,7 @@
 using Upstream.Contracts.Events;
 using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
+using Upstream.Domain.Registry;
 using Upstream.Insights.Consumers;
 using Upstream.Insights.Data;
 using Upstream.Insights.Feeds;
@@ -34,6 +35,7 @@ public static class InsightsApp
             .Add<LearningProductSubmittedConsumer, LearningProductSubmitted>()
             .Add<GrantAwardedConsumer, GrantAwarded>()
             .Add<GrantReportSubmittedConsumer, GrantReportSubmitted>()
+            .Add<GrantPaidConsumer, GrantPaid>()
             .Add<AttendanceRecordedConsumer, AttendanceRecorded>()
             .Add<MemberJoinedConsumer, MemberJoined>()
             .Add<PhaseStartedConsumer, PhaseStarted>()
@@ -43,6 +45,8 @@ public static class InsightsApp
         builder.Services.AddScoped<PublicationDesk>();
         builder.Services.AddScoped<PublicationWatch>();
         builder.Services.AddScoped<WebhookDesk>();
+        builder.Services.AddScoped<GlanceDesk>();
+        builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
         builder.AddWebhooks();
         builder.AddGrpcApi();
 
@@ -55,6 +59,7 @@ public static class InsightsApp
         app.MapGrpcService<PublicationsApi>();
         app.MapGrpcService<PatternsApi>().RequireAuthorization();
         app.MapGrpcService<WebhooksApi>().RequireAuthorization();
+        app.MapGrpcService<ProgrammeApi>().RequireAuthorization();
         app.MapFeeds();
         app.MapWebSubHub();
         app.MapGrpcApi();

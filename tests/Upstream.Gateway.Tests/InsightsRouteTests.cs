@@ -22,6 +22,19 @@ public sealed class InsightsRouteTests(EdgeFixture edge) : IClassFixture<EdgeFix
         Assert.StartsWith("stand-in", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(Roles.Member, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Partner, HttpStatusCode.OK)]
+    public async Task The_private_grants_feed_is_for_partners_and_staff(string? role, HttpStatusCode expected)
+    {
+        var token = role is null ? null : edge.Gateway.Tokens.Issue("user-1", [role], "BIR");
+
+        using var response = await edge.Gateway.Rest.SendAsync(edge.Gateway.Request(HttpMethod.Get, "/feeds/grants.json", token));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_websub_subscription_request_reaches_the_hub_without_a_token()
     {

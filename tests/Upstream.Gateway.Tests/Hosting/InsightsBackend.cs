@@ -20,6 +20,7 @@ public static class InsightsBackend
         app.MapGet("/feeds/insights.atom", () => "stand-in atom feed");
         app.MapGet("/feeds/insights.json", () => "stand-in json feed");
         app.MapPost("/websub/hub", () => "stand-in hub");
+        app.MapGet("/feeds/grants.json", () => "stand-in grants feed");
     });
 
     private sealed class Patterns : InsightPatternService.InsightPatternServiceBase;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Upstream.Contracts.Grants;
 using Upstream.Insights.V1;
 using Upstream.Integration.Tests.Infrastructure;
+using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Insights;
 
@@ -91,6 +93,36 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, await GetAsync(insights, path, r => r.Headers.IfNoneMatch.Add(etag)));
         Assert.Equal(HttpStatusCode.OK, await GetAsync(insights, path, r => r.Headers.IfModifiedSince = lastModified));
+    }
+
+    [Fact]
+    public async Task Partners_with_a_token_get_the_private_grants_feed_and_nobody_else_does()
+    {
+        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        var grant = Guid.NewGuid();
+        await insights.PublishAsync(new GrantAwarded(Guid.NewGuid(), InsightsHost.Now, grant, Guid.NewGuid(), Guid.NewGuid(), "BST", ["CON"], "Text nudges", 1_500_000));
+        await insights.HeardAsync("SELECT count(*) FROM evidence WHERE source = 'GrantAward'", 1, "the award");
+
+        async Task<HttpResponseMessage> AsAsync(string? token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/feeds/grants.json");
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            return await insights.Host.Http.SendAsync(request);
+        }
+
+        using var partner = await AsAsync(insights.Host.Token("partner-1", Roles.Partner));
+        using var member = await AsAsync(insights.Host.Token("member-1", Roles.Member, "BST"));
+        using var anonymous = await AsAsync(null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized), (partner.StatusCode, member.StatusCode, anonymous.StatusCode));
+        using var feed = JsonDocument.Parse(await partner.Content.ReadAsStringAsync());
+        Assert.Equal("https://jsonfeed.org/version/1.1", feed.RootElement.GetProperty("version").GetString());
+        var item = Assert.Single(feed.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal((grant.ToString(), "Text nudges", "£15,000.00 awarded to BST, CON."), (item.GetProperty("id").GetString(), item.GetProperty("title").GetString(), item.GetProperty("content_text").GetString()));
     }
 
     private static async Task<HttpStatusCode> GetAsync(InsightsHost insights, string path, Action<HttpRequestMessage> condition)

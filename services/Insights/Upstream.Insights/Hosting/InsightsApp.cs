@@ -62,6 +62,7 @@ public static class InsightsApp
         app.MapGrpcService<ProgrammeApi>().RequireAuthorization();
         app.MapFeeds();
         app.MapWebSubHub();
+        app.MapGrantsFeed();
         app.MapGrpcApi();
         return app;
     }

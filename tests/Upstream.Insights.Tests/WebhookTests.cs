@@ -51,7 +51,7 @@ public sealed class WebhookTests
     [Fact]
     public void Failed_deliveries_back_off_on_the_schedule_and_are_abandoned_after_it_or_at_once_on_a_410()
     {
-        var delivery = WebhookDelivery.For(Guid.NewGuid(), "insight.published", "{}", At);
+        var delivery = WebhookDelivery.For(Guid.NewGuid(), "insight.published", "{}", At, null);
         var now = At;
         foreach (var wait in WebhookDelivery.RetrySchedule)
         {
@@ -63,7 +63,7 @@ public sealed class WebhookTests
         delivery.Failed(now, 503, "down", gone: false);
         Assert.Equal((DeliveryState.Abandoned, WebhookDelivery.RetrySchedule.Count + 1), (delivery.State, delivery.Attempts.Count));
 
-        var gone = WebhookDelivery.For(Guid.NewGuid(), "insight.published", "{}", At);
+        var gone = WebhookDelivery.For(Guid.NewGuid(), "insight.published", "{}", At, null);
         gone.Failed(At, 410, "gone", gone: true);
         Assert.Equal(DeliveryState.Abandoned, gone.State);
     }

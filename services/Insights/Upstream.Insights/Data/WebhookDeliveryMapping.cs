@@ -20,6 +20,7 @@ internal sealed class WebhookDeliveryMapping : IEntityTypeConfiguration<WebhookD
         delivery.Property(d => d.Attempts).HasColumnName("attempts").AsJson();
         delivery.Property(d => d.NextAttemptAt).HasColumnName("next_attempt_at");
         delivery.Property(d => d.CreatedAt).HasColumnName("created_at");
+        delivery.Property(d => d.TraceParent).HasColumnName("trace_parent");
         delivery.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
 

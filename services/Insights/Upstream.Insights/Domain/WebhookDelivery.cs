@@ -46,11 +46,14 @@ public sealed class WebhookDelivery
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookDelivery For(Guid subscriptionId, string eventType, string payload, DateTimeOffset at) =>
-        New(subscriptionId, $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}", eventType, payload, at);
+    /// <summary>The W3C traceparent of the change that queued it (publishing), so the send joins that trace.</summary>
+    public string? TraceParent { get; private set; }
 
-    /// <summary>The same message again, as a new delivery with its own log.</summary>
-    public WebhookDelivery Replay(DateTimeOffset at) => New(SubscriptionId, MessageId, EventType, Payload, at);
+    public static WebhookDelivery For(Guid subscriptionId, string eventType, string payload, DateTimeOffset at, string? traceParent) =>
+        New(subscriptionId, $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}", eventType, payload, at, traceParent);
+
+    /// <summary>The same message again, as a new delivery with its own log (and the replay request's trace).</summary>
+    public WebhookDelivery Replay(DateTimeOffset at, string? traceParent) => New(SubscriptionId, MessageId, EventType, Payload, at, traceParent);
 
     /// <summary>Held by one sender for a while, so another replica does not send it at the same time.</summary>
     public void Lease(DateTimeOffset until) => NextAttemptAt = until;
@@ -75,6 +78,10 @@ public sealed class WebhookDelivery
         NextAttemptAt = at + RetrySchedule[failures - 1];
     }
 
-    private static WebhookDelivery New(Guid subscriptionId, string messageId, string eventType, string payload, DateTimeOffset at) =>
-        new() { Id = Guid.NewGuid(), SubscriptionId = subscriptionId, MessageId = messageId, EventType = eventType, Payload = payload, State = DeliveryState.Pending, NextAttemptAt = at, CreatedAt = at };
+    private static WebhookDelivery New(Guid subscriptionId, string messageId, string eventType, string payload, DateTimeOffset at, string? traceParent) =>
+        new()
+        {
+            Id = Guid.NewGuid(), SubscriptionId = subscriptionId, MessageId = messageId, EventType = eventType, Payload = payload,
+            State = DeliveryState.Pending, NextAttemptAt = at, CreatedAt = at, TraceParent = traceParent,
+        };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Contracts.Insights;
 using Upstream.Domain.Refusals;
@@ -42,7 +43,7 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
             var published = new InsightPublished(Guid.NewGuid(), now, p.Id, p.Title, p.Summary, p.Theme, PublicationLinks.Path(p.Id));
             outbox.Publish(published, p.Id.ToString());
             var payload = WebhookPayloads.Of(published);
-            db.WebhookDeliveries.AddRange(subscriptions.Select(s => WebhookDelivery.For(s, WebhookPayloads.InsightPublishedType, payload, now)));
+            db.WebhookDeliveries.AddRange(subscriptions.Select(s => WebhookDelivery.For(s, WebhookPayloads.InsightPublishedType, payload, now, Activity.Current?.Id)));
             db.WebSubTasks.AddRange(feedSubscribers.Select(s => WebSubTask.For(s, WebSubTaskKind.Distribute, now)));
         }, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Domain.Refusals;
@@ -66,7 +67,7 @@ public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
         var delivery = await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken)
             ?? throw new NotFoundException($"No webhook delivery {deliveryId}.");
         await GetAsync(caller, delivery.SubscriptionId, cancellationToken);
-        var replay = delivery.Replay(clock.GetUtcNow());
+        var replay = delivery.Replay(clock.GetUtcNow(), Activity.Current?.Id);
         db.WebhookDeliveries.Add(replay);
         await db.SaveAsync("the delivery", cancellationToken);
         return replay;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -22,6 +23,9 @@ public sealed partial class WebhookSender(
     ILogger<WebhookSender> logger) : TablePoller(options.Value.PollInterval, logger)
 {
     public const string ClientName = "webhooks";
+
+    // Named for the service (its ApplicationName), which the service defaults' tracing listens to.
+    private static readonly ActivitySource Source = new("Upstream.Insights");
 
     protected override async Task<int> WorkDueAsync(CancellationToken cancellationToken)
     {
@@ -56,6 +60,9 @@ public sealed partial class WebhookSender(
 
     private async Task SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken cancellationToken)
     {
+        // A child of the publishing request's span: one trace from the staff tool's call to the partner's receiver.
+        using var activity = Source.StartActivity("webhook deliver", ActivityKind.Client, delivery.TraceParent);
+        activity?.SetTag("webhook.delivery_id", delivery.Id.ToString());
         var now = clock.GetUtcNow();
         var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)

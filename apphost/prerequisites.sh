@@ -27,6 +27,8 @@ if [ "$purpose" = test ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     # An independent iCalendar (RFC 5545) parser that reads the Events service's calendar feeds back.
     [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
+    # The independent Atom parser the Insights feed tests read the feed with.
+    /usr/bin/python3 -c 'import feedparser' 2>/dev/null || missing+=(python3-feedparser)
 fi
 if [ "$purpose" = bench ]; then
     # h2load drives the servers (taskset, which pins them to cores, comes with util-linux above).

@@ -8,11 +8,13 @@ var identity = DevelopmentIdentity.Create(builder);
 var infrastructure = Infrastructure.Add(builder);
 
 // The services hear each other only through the shared broker (Network consumes ApplicationSelected; Events and Grants
-// consume MemberJoined, MemberLeft and PersonErased), so none waits for another.
+// consume MemberJoined, MemberLeft and PersonErased; Insights consumes the others' findings, products, grants and
+// attendance), so none waits for another.
 var applications = Service<Projects.Upstream_Applications>("applications");
 var network = Service<Projects.Upstream_Network>("network");
 var events = Service<Projects.Upstream_Events>("events");
 var grants = Service<Projects.Upstream_Grants>("grants");
+var insights = Service<Projects.Upstream_Insights>("insights");
 
 // The public edge (YARP): REST on its http endpoint, gRPC pass-through on its grpc endpoint. It waits for the services:
 // started beside it, its active health probes would mark the replicas down and answer 503 until the next probe.
@@ -21,6 +23,7 @@ var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gate
     .WithReference(network).WaitFor(network)
     .WithReference(events).WaitFor(events)
     .WithReference(grants).WaitFor(grants)
+    .WithReference(insights).WaitFor(insights)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 // Only a running system has tokens to announce; publishing just writes the model out.

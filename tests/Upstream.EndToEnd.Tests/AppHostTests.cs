@@ -5,6 +5,7 @@ using Google.Protobuf.Reflection;
 using Upstream.Applications.V1;
 using Upstream.Events.V1;
 using Upstream.Grants.V1;
+using Upstream.Insights.V1;
 using Upstream.Network.V1;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -22,7 +23,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
     [Fact, Step(1)]
     public async Task Every_resource_is_running_and_healthy()
     {
-        Assert.Equal(["applications", "applicationsdb", "events", "eventsdb", "gateway", "grants", "grantsdb", "messaging", "network", "networkdb", "postgres"], host.Resources.Select(r => r.Name).Order());
+        Assert.Equal(["applications", "applicationsdb", "events", "eventsdb", "gateway", "grants", "grantsdb", "insights", "insightsdb", "messaging", "network", "networkdb", "postgres"], host.Resources.Select(r => r.Name).Order());
         var instances = await host.InstancesAsync();
         foreach (var instance in instances)
         {
@@ -30,7 +31,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
             Assert.Equal((instance.DisplayName, HealthStatus.Healthy), (instance.DisplayName, instance.Snapshot.HealthStatus));
         }
 
-        Assert.All(["applications", "network", "events", "grants"], service => Assert.Equal((service, 2), (service, instances.Count(i => i.ResourceName == service)))); // replicas
+        Assert.All(["applications", "network", "events", "grants", "insights"], service => Assert.Equal((service, 2), (service, instances.Count(i => i.ResourceName == service)))); // replicas
     }
 
     [Fact, Step(2)]
@@ -53,7 +54,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
             .ToList();
 
         // Every method of every contract with a google.api.http rule, read from the descriptors protoc generated.
-        FileDescriptor[] contracts = [ApplicationsReflection.Descriptor, MembersReflection.Descriptor, WorkgroupsReflection.Descriptor, VisitsReflection.Descriptor, EventsReflection.Descriptor, GrantsReflection.Descriptor];
+        FileDescriptor[] contracts = [ApplicationsReflection.Descriptor, MembersReflection.Descriptor, WorkgroupsReflection.Descriptor, VisitsReflection.Descriptor, EventsReflection.Descriptor, GrantsReflection.Descriptor, InsightsReflection.Descriptor];
         var routed = contracts.SelectMany(f => f.Services).SelectMany(s => s.Methods)
             .Where(m => m.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is not null)
             .Select(m => m.Name)

@@ -1,6 +1,6 @@
 namespace Upstream.Gateway.Tests.Hosting;
 
-/// <summary>The stand-in Applications, Network, Events and Grants services behind the real gateway, shared by one test class.</summary>
+/// <summary>The stand-in Applications, Network, Events, Grants and Insights services behind the real gateway, shared by one test class.</summary>
 public class EdgeFixture : IAsyncLifetime
 {
     public ServiceHost Backend { get; private set; } = null!;
@@ -14,6 +14,9 @@ public class EdgeFixture : IAsyncLifetime
     /// <summary>The stand-in Grants service, likewise.</summary>
     public ServiceHost Grants { get; private set; } = null!;
 
+    /// <summary>The stand-in Insights service, likewise.</summary>
+    public ServiceHost Insights { get; private set; } = null!;
+
     public GatewayHost Gateway { get; private set; } = null!;
 
     /// <summary>Settings a test class adds to the gateway's (limits, timeouts, origins).</summary>
@@ -25,7 +28,9 @@ public class EdgeFixture : IAsyncLifetime
         Network = await NetworkBackend.StartAsync();
         Events = await EventsBackend.StartAsync();
         Grants = await GrantsBackend.StartAsync();
-        Gateway = await GatewayHost.StartAsync([.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Events.Discovery("events"), .. Grants.Discovery("grants"), .. Settings]);
+        Insights = await InsightsBackend.StartAsync();
+        Gateway = await GatewayHost.StartAsync(
+            [.. Backend.Discovery("applications"), .. Network.Discovery("network"), .. Events.Discovery("events"), .. Grants.Discovery("grants"), .. Insights.Discovery("insights"), .. Settings]);
     }
 
     public async Task DisposeAsync()
@@ -35,5 +40,6 @@ public class EdgeFixture : IAsyncLifetime
         await Network.DisposeAsync();
         await Events.DisposeAsync();
         await Grants.DisposeAsync();
+        await Insights.DisposeAsync();
     }
 }

@@ -8,6 +8,7 @@ using Upstream.Network.Hosting;
 using Upstream.Network.V1;
 using Upstream.Protos.Errors;
 using Upstream.ServiceDefaults.Identity;
+using static Upstream.Integration.Tests.Network.Visits.VisitSamples;
 
 namespace Upstream.Integration.Tests.Network.Visits;
 
@@ -182,30 +183,4 @@ public sealed class VisitApiTests(InfrastructureFixture infrastructure) : IClass
     private static VisitService.VisitServiceClient Visits(ServiceHost host) => host.Client<VisitService.VisitServiceClient>();
 
     private static FindingService.FindingServiceClient Findings(ServiceHost host) => host.Client<FindingService.FindingServiceClient>();
-
-    private static VisitRecordRequest Visit(string council, params FindingDraft[] findings)
-    {
-        var request = new VisitRecordRequest { CouncilCode = council, VisitedOn = "2030-11-04", Notes = "Met the early help and data teams." };
-        request.Visitors.AddRange(["Asha Patel", "Tom Reed"]);
-        request.Findings.AddRange(findings);
-        return request;
-    }
-
-    private static FindingDraft Barrier(bool consent) => new()
-    {
-        Kind = FindingKind.Barrier,
-        Theme = "Data sharing",
-        Dimension = FindingDimension.InfrastructureAndCapabilities,
-        Text = "Teams cannot see each other's case data.",
-        Quote = "We work blind.",
-        QuoteConsent = consent,
-    };
-
-    private static FindingDraft Enabler() => new()
-    {
-        Kind = FindingKind.Enabler,
-        Theme = "Leadership",
-        Dimension = FindingDimension.ValuesAndPrinciples,
-        Text = "The chief executive backs prevention publicly.",
-    };
 }

@@ -1,0 +1,59 @@
+using Microsoft.Net.Http.Headers;
+using Upstream.Insights.Data;
+using Upstream.Insights.Domain;
+using Upstream.Insights.WebSub;
+
+namespace Upstream.Insights.Feeds;
+
+/// <summary>
+/// The public feeds on the http endpoint (plain HTTP, not JSON transcoding: feed readers want the formats as they are).
+/// Conditional GETs are answered 304 from the ETag (or, failing that, Last-Modified) so pollers cost little.
+/// </summary>
+public static class FeedEndpoints
+{
+    public const string AtomPath = "/feeds/insights.atom";
+    public const string JsonPath = "/feeds/insights.json";
+
+    public static void MapFeeds(this WebApplication app)
+    {
+        app.MapGet(AtomPath, (HttpContext http, InsightsDb db, int? page) => ServeAsync(http, db, page, "application/atom+xml; charset=utf-8", AtomFeed.Write));
+        app.MapGet(JsonPath, (HttpContext http, InsightsDb db, int? page) => ServeAsync(http, db, page, "application/feed+json; charset=utf-8", JsonFeed.Write));
+    }
+
+    public static string PageUrl(string path, int page) => page == 1 ? path : $"{path}?page={page}";
+
+    /// <summary>A retraction stays in the feed, saying so, so readers who saw the piece learn it was withdrawn.</summary>
+    public static string Title(Publication p) => p.State == PublicationState.Retracted ? $"Retracted: {p.Title}" : p.Title;
+
+    public static string Summary(Publication p) => p.State == PublicationState.Retracted ? $"Retracted: {p.RetractionReason}. {p.Summary}" : p.Summary;
+
+    private static async Task<IResult> ServeAsync(HttpContext http, InsightsDb db, int? page, string contentType, Func<FeedPage, Uri, string> write)
+    {
+        if (page is < 1)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Pages are numbered from 1."] });
+        }
+
+        var feed = await FeedPage.LoadAsync(db, page ?? 1, http.RequestAborted);
+        var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
+        var headers = http.Response.GetTypedHeaders();
+
+        // WebSub discovery: where to subscribe for pushes instead of polling.
+        http.Response.Headers.Link = WebSubHub.Links(origin, new Uri(origin, http.Request.Path).ToString());
+        headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
+        headers.LastModified = feed.LastModified;
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+        if (NotModified(http.Request.GetTypedHeaders(), feed))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Text(write(feed, origin), contentType);
+    }
+
+    // RFC 9110 13.2.2: If-None-Match wins; If-Modified-Since only counts without it (HTTP dates have whole seconds).
+    private static bool NotModified(Microsoft.AspNetCore.Http.Headers.RequestHeaders request, FeedPage feed) =>
+        request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(EntityTagHeaderValue.Parse(feed.ETag), useStrongComparison: false))
+            : request.IfModifiedSince is { } since && feed.LastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+}

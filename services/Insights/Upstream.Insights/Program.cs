@@ -1,0 +1,3 @@
+using Upstream.Insights.Hosting;
+
+await InsightsApp.Build(args).RunAsync();

@@ -1,7 +1,4 @@
 using Grpc.Core;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Upstream.Contracts;
 using Upstream.Contracts.Events;
 using Upstream.Contracts.Network;
@@ -25,15 +22,12 @@ public sealed class EventsHost : IAsyncDisposable
     public static readonly DateTimeOffset ResidentialStarts = ProgrammeTime.ToInstant(new DateTime(2026, 5, 12, 10, 0, 0));
     public static readonly DateTimeOffset ResidentialEnds = ProgrammeTime.ToInstant(new DateTime(2026, 5, 13, 16, 0, 0));
 
-    private EventsHost(ServiceHost host, string database)
-    {
-        Host = host;
-        Database = database;
-    }
+    private EventsHost(ServiceHost host) => Host = host;
 
     public ServiceHost Host { get; }
 
-    public string Database { get; }
+    /// <summary>The connection string the service uses.</summary>
+    public string Database => Host.Database;
 
     public TestClock Clock => Host.Clock;
 
@@ -50,13 +44,9 @@ public sealed class EventsHost : IAsyncDisposable
     /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
     public static async Task<EventsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, int maximumPoolSize = 20)
     {
-        var database = $"{await infrastructure.Shared.CreateDatabaseAsync("events")};Maximum Pool Size={maximumPoolSize}";
-        var host = await ServiceHost.StartAsync(
-            infrastructure, "events", EventsApp.Build, Now, broker, settings: new Dictionary<string, string?> { ["ConnectionStrings:eventsdb"] = database });
+        var host = await ServiceHost.StartAsync(infrastructure, "events", EventsApp.Build, Now, broker, maximumPoolSize: maximumPoolSize);
 
-        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
-        await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the Events service to be ready");
-        return new EventsHost(host, database);
+        return new EventsHost(host);
     }
 
     /// <summary>Stands where Events' consumers will (Insights, a mailer): a queue on the broker bound to every Events event.</summary>
@@ -88,17 +78,10 @@ public sealed class EventsHost : IAsyncDisposable
         return [.. members.Select(m => m.PersonId)];
     }
 
-    public async Task PublishAsync<TEvent>(TEvent integrationEvent)
-        where TEvent : class, IIntegrationEvent =>
-        await Host.Services.GetRequiredService<IBus>().Publish(integrationEvent, context => context.MessageId = integrationEvent.EventId);
+    public Task PublishAsync<TEvent>(TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent => Host.PublishAsync(integrationEvent);
 
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> CountAsync(string sql) => Host.CountAsync(sql);
 
     public static ProgrammeEventDetails Residential(int capacity = 40) => new()
     {

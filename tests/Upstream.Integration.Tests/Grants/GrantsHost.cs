@@ -1,7 +1,4 @@
 using Grpc.Core;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Upstream.Contracts;
 using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
@@ -25,16 +22,12 @@ public sealed class GrantsHost : IAsyncDisposable
     public static readonly DateTimeOffset Opens = ProgrammeTime.ToInstant(new DateTime(2026, 3, 1, 9, 0, 0));
     public static readonly DateTimeOffset Closes = ProgrammeTime.ToInstant(new DateTime(2026, 4, 1, 12, 0, 0));
 
-    private GrantsHost(ServiceHost host, string database)
-    {
-        Host = host;
-        Database = database;
-    }
+    private GrantsHost(ServiceHost host) => Host = host;
 
     public ServiceHost Host { get; }
 
     /// <summary>The connection string the service uses.</summary>
-    public string Database { get; }
+    public string Database => Host.Database;
 
     public TestClock Clock => Host.Clock;
 
@@ -53,13 +46,9 @@ public sealed class GrantsHost : IAsyncDisposable
     /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
     public static async Task<GrantsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, int maximumPoolSize = 20)
     {
-        var database = $"{await infrastructure.Shared.CreateDatabaseAsync("grants")};Maximum Pool Size={maximumPoolSize}";
-        var host = await ServiceHost.StartAsync(
-            infrastructure, "grants", GrantsApp.Build, Now, broker, settings: new Dictionary<string, string?> { ["ConnectionStrings:grantsdb"] = database });
+        var host = await ServiceHost.StartAsync(infrastructure, "grants", GrantsApp.Build, Now, broker, maximumPoolSize: maximumPoolSize);
 
-        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
-        await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the Grants service to be ready");
-        return new GrantsHost(host, database);
+        return new GrantsHost(host);
     }
 
     /// <summary>Stands where Grants' consumers will (Insights, Network): a queue on the broker bound to every Grants event.</summary>
@@ -88,17 +77,10 @@ public sealed class GrantsHost : IAsyncDisposable
             "Grants to hear the councils joined");
     }
 
-    public async Task PublishAsync<TEvent>(TEvent integrationEvent)
-        where TEvent : class, IIntegrationEvent =>
-        await Host.Services.GetRequiredService<IBus>().Publish(integrationEvent, context => context.MessageId = integrationEvent.EventId);
+    public Task PublishAsync<TEvent>(TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent => Host.PublishAsync(integrationEvent);
 
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> CountAsync(string sql) => Host.CountAsync(sql);
 
     public async Task<Fund> OpenFundAsync(long totalPence = 10_000_000, string name = "Experimentation fund")
     {

@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Upstream.Contracts;
 using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
@@ -57,6 +59,8 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <param name="build">The service's own Build(args, configure) (ApplicationsApp.Build, NetworkApp.Build...).</param>
     /// <param name="broker">Share one virtual host between services that must hear each other's events.</param>
     /// <param name="clock">Share one clock between services a test moves through time together.</param>
+    /// <param name="maximumPoolSize">Caps the service's database connections (the machine is small and shared) where a
+    /// test fires many calls at once.</param>
     public static async Task<ServiceHost> StartAsync(
         InfrastructureFixture infrastructure,
         string name,
@@ -64,10 +68,16 @@ public sealed class ServiceHost : IAsyncDisposable
         DateTimeOffset now,
         string? broker = null,
         TestClock? clock = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        int? maximumPoolSize = null)
     {
         broker ??= await infrastructure.Shared.CreateVirtualHostAsync(name);
         var database = await infrastructure.Shared.CreateDatabaseAsync(name);
+        if (maximumPoolSize is { } pool)
+        {
+            database += $";Maximum Pool Size={pool}";
+        }
+
         clock ??= new TestClock(now);
         var (http, grpc) = (new Uri($"http://127.0.0.1:{FreePort.Next()}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"));
         var configuration = new Dictionary<string, string?>
@@ -93,7 +103,26 @@ public sealed class ServiceHost : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync();
-        return new ServiceHost(app, name, clock, http, grpc, database, broker);
+        // The database the service really uses: a test may have pointed it at another (a restart on what was left).
+        var host = new ServiceHost(app, name, clock, http, grpc, app.Configuration.GetConnectionString($"{name}db") ?? database, broker);
+
+        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
+        await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, $"the {name} service to be ready");
+        return host;
+    }
+
+    /// <summary>Publishes an event on the service's broker as another service would (its id as the message id).</summary>
+    public Task PublishAsync<TEvent>(TEvent integrationEvent, Guid? messageId = null)
+        where TEvent : class, IIntegrationEvent =>
+        Services.GetRequiredService<IBus>().Publish(integrationEvent, context => context.MessageId = messageId ?? integrationEvent.EventId);
+
+    /// <summary>A count straight from the service's database (what a test checks the service did, or did not, store).</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A typed client of one of the service's gRPC APIs, made the way callers make it.</summary>
@@ -125,16 +154,12 @@ public sealed class ServiceHost : IAsyncDisposable
         }
 
         Http.Dispose();
-        var database = _app.Configuration.GetConnectionString($"{Name}db");
         await _app.StopAsync();
         await _app.DisposeAsync();
 
         // Npgsql keeps a stopped service's idle connections open for minutes; with every test's own database that
         // would exhaust the server's connections over a run, so they are closed with the service.
-        if (database is not null)
-        {
-            await using var connection = new NpgsqlConnection(database);
-            NpgsqlConnection.ClearPool(connection);
-        }
+        await using var connection = new NpgsqlConnection(Database);
+        NpgsqlConnection.ClearPool(connection);
     }
 }

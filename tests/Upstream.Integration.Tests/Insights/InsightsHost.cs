@@ -1,7 +1,4 @@
 using Grpc.Core;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Upstream.Contracts;
 using Upstream.Domain.Time;
 using Upstream.Insights.Hosting;
@@ -45,22 +42,13 @@ public sealed class InsightsHost(ServiceHost host) : IAsyncDisposable
 
         var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, now ?? Now, broker, clock, settings);
 
-        // Ready as an orchestrator would judge it: until the bus has bound its queues, a published event has nowhere to go.
-        await Eventually.ReturnsAsync(async () => (await host.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the Insights service to be ready");
         return new InsightsHost(host);
     }
 
-    public async Task PublishAsync<TEvent>(TEvent integrationEvent)
-        where TEvent : class, IIntegrationEvent =>
-        await Host.Services.GetRequiredService<IBus>().Publish(integrationEvent, context => context.MessageId = integrationEvent.EventId);
+    public Task PublishAsync<TEvent>(TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent => Host.PublishAsync(integrationEvent);
 
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Host.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> CountAsync(string sql) => Host.CountAsync(sql);
 
     /// <summary>Waits until the query counts <paramref name="expected"/>, i.e. until the events have been heard.</summary>
     public Task<long> HeardAsync(string sql, long expected, string what) =>

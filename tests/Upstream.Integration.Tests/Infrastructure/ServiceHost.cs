@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,30 +80,50 @@ public sealed class ServiceHost : IAsyncDisposable
         }
 
         clock ??= new TestClock(now);
-        var (http, grpc) = (new Uri($"http://127.0.0.1:{FreePort.Next()}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"));
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:http:Url"] = http.ToString(),
-            ["Kestrel:Endpoints:grpc:Url"] = grpc.ToString(),
-            [$"ConnectionStrings:{name}db"] = database,
-            ["Authentication:Issuer"] = "tests",
-            ["Authentication:Audience"] = "upstream",
-            ["Authentication:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["ConnectionStrings:messaging"] = broker,
-            ["Messaging:ServiceName"] = name,
-            ["Messaging:RelayPollInterval"] = "00:00:00.250",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            configuration[key] = value;
-        }
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-        var app = build([], builder =>
+        // A free port can be taken by another process between choosing it and binding it: then choose again.
+        for (var attempt = 1; ; attempt++)
         {
-            builder.Configuration.AddInMemoryCollection(configuration);
-            builder.Services.AddSingleton<TimeProvider>(clock);
-        });
-        await app.StartAsync();
+            var (http, grpc) = (new Uri($"http://127.0.0.1:{FreePort.Next()}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"));
+            var configuration = new Dictionary<string, string?>
+            {
+                ["Kestrel:Endpoints:http:Url"] = http.ToString(),
+                ["Kestrel:Endpoints:grpc:Url"] = grpc.ToString(),
+                [$"ConnectionStrings:{name}db"] = database,
+                ["Authentication:Issuer"] = "tests",
+                ["Authentication:Audience"] = "upstream",
+                ["Authentication:SigningKey"] = signingKey,
+                ["ConnectionStrings:messaging"] = broker,
+                ["Messaging:ServiceName"] = name,
+                ["Messaging:RelayPollInterval"] = "00:00:00.250",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                configuration[key] = value;
+            }
+
+            var app = build([], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(configuration);
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            });
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
+            {
+                await app.DisposeAsync();
+                continue;
+            }
+
+            return await ReadyAsync(app, name, clock, http, grpc, database, broker);
+        }
+    }
+
+    private static async Task<ServiceHost> ReadyAsync(WebApplication app, string name, TestClock clock, Uri http, Uri grpc, string database, string broker)
+    {
         // The database the service really uses: a test may have pointed it at another (a restart on what was left).
         var host = new ServiceHost(app, name, clock, http, grpc, app.Configuration.GetConnectionString($"{name}db") ?? database, broker);
 

@@ -43,4 +43,14 @@ public static class CallerChecks
             throw new PermissionDeniedException($"Only programme staff and members can {action}.");
         }
     }
+
+    /// <summary>Staff, or a partner (what the programme opens to its partners: open data, patterns).</summary>
+    public static void RequireStaffOrPartner(this Caller caller, string action)
+    {
+        caller.RequireSignedIn(action);
+        if (!(caller.IsStaff || caller.Is(Roles.Partner)))
+        {
+            throw new PermissionDeniedException($"Only programme staff and partners can {action}.");
+        }
+    }
 }

@@ -7,6 +7,7 @@ using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Testing.Applications;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Domain.Time;
+using Upstream.Contracts.Applications;
 
 namespace Upstream.Integration.Tests.Applications;
 
@@ -141,7 +142,7 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
     public async Task Confirming_the_cohort_tells_every_council_through_RabbitMQ()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("cohort");
-        await using var listener = await OutcomeListener.StartAsync(broker);
+        await using var listener = await EventTap.StartAsync(broker, "cohort-outcomes", EventTap.Of<ApplicationSelected>(), EventTap.Of<ApplicationDeclined>());
         await using var service = await ApplicationsHost.StartAsync(infrastructure, Opens.AddDays(1), broker);
         var staff = service.As("staff-1", Roles.Staff);
         var call = await service.Calls.DraftCallAsync(new DraftCallRequest { Details = SampleRequests.Call("Upstream Collaborative 2030", cohortSize: 2) }, staff);
@@ -162,7 +163,8 @@ public sealed class ApplicationsApiTests(InfrastructureFixture infrastructure) :
         Assert.Equal(new[] { ids["ADU"], ids["BIR"] }, proposal.ChosenApplicationIds);
         await service.Cohorts.ConfirmCohortAsync(new ConfirmCohortRequest { CallId = call.Id, ProposalId = proposal.Id }, staff);
 
-        var (selected, declined) = await listener.WaitForAsync(selectedCount: 2, declinedCount: 1, TimeSpan.FromSeconds(30));
+        var selected = await listener.WaitForAsync<ApplicationSelected>(2, TimeSpan.FromSeconds(30));
+        var declined = await listener.WaitForAsync<ApplicationDeclined>(1, TimeSpan.FromSeconds(30));
         Assert.Equal(new[] { "ADU", "BIR" }, selected.Select(e => e.CouncilCode).Order());
         var adur = selected.Single(e => e.CouncilCode == "ADU");
         Assert.Equal("Adur District Council", adur.CouncilName);

@@ -33,12 +33,4 @@ internal static class NetworkMembers
         command.Parameters.AddWithValue("code", code);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
-
-    public static async Task<long> CountAsync(ServiceHost network, string sql)
-    {
-        await using var connection = new NpgsqlConnection(network.Database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
-using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Domain.Refusals;
@@ -16,7 +15,7 @@ public sealed class BulkDesk(ApplicationsDb db, LocalAuthorityRegistry registry,
 {
     public async Task<ImportReport> ImportAsync(Caller caller, Guid callId, TextReader csv, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "import applications");
+        caller.RequireStaff("import applications");
         var by = caller.Subject;
         var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken) ?? throw new NotFoundException($"No call {callId}.");
         var closesOn = DateOnly.FromDateTime(ProgrammeTime.ToLondon(call.ClosesAt));
@@ -79,7 +78,7 @@ public sealed class BulkDesk(ApplicationsDb db, LocalAuthorityRegistry registry,
 
     public async Task ExportAsync(Caller caller, Guid callId, TextWriter csv, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "export applications");
+        caller.RequireStaff("export applications");
         var applications = await db.Applications.Where(a => a.CallId == callId).OrderBy(a => a.LeadCouncilName).ToListAsync(cancellationToken);
         ApplicationCsv.Write(csv, applications);
     }

@@ -64,7 +64,7 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
 
     public async Task<Application> GrantExtensionAsync(Caller caller, Guid applicationId, DateTimeOffset until, string reason, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "grant extensions");
+        caller.RequireStaff("grant extensions");
         var (application, call) = await ApplicationAsync(applicationId, cancellationToken);
         application.GrantExtension(call, until, reason, caller.Subject, clock.GetUtcNow());
         await SaveAsync(ChangedMeanwhile, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
 
     public async Task<Application> ShortlistAsync(Caller caller, Guid applicationId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "shortlist applications");
+        caller.RequireStaff("shortlist applications");
         var (application, _) = await ApplicationAsync(applicationId, cancellationToken);
         application.Shortlist(caller.Subject, clock.GetUtcNow());
         await SaveAsync(ChangedMeanwhile, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class ApplicationDesk(ApplicationsDb db, LocalAuthorityRegistry re
 
     public async Task<Application> OverrideScreeningAsync(Caller caller, Guid applicationId, bool eligible, string reason, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "override screening");
+        caller.RequireStaff("override screening");
         var (application, _) = await ApplicationAsync(applicationId, cancellationToken);
         application.OverrideScreening(eligible, reason, caller.Subject, clock.GetUtcNow());
         await SaveAsync(ChangedMeanwhile, cancellationToken);

@@ -11,7 +11,7 @@ public sealed class CallDesk(ApplicationsDb db, TimeProvider clock)
 {
     public async Task<Call> DraftAsync(Caller caller, CallDetails details, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "draft calls");
+        caller.RequireStaff("draft calls");
         var call = Call.Draft(details, clock.GetUtcNow());
         db.Calls.Add(call);
         await db.SaveChangesAsync(cancellationToken);
@@ -20,7 +20,7 @@ public sealed class CallDesk(ApplicationsDb db, TimeProvider clock)
 
     public async Task<Call> ReviseAsync(Caller caller, Guid callId, CallDetails details, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "change calls");
+        caller.RequireStaff("change calls");
         var call = await GetAsync(callId, cancellationToken);
         call.Revise(details, clock.GetUtcNow());
         await SaveAsync(cancellationToken);
@@ -29,7 +29,7 @@ public sealed class CallDesk(ApplicationsDb db, TimeProvider clock)
 
     public async Task<Call> PublishAsync(Caller caller, Guid callId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "publish calls");
+        caller.RequireStaff("publish calls");
         var call = await GetAsync(callId, cancellationToken);
         call.Publish(clock.GetUtcNow());
         await SaveAsync(cancellationToken);

@@ -22,7 +22,7 @@ public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock, IEventOutb
 
     public async Task<CohortProposal> ProposeAsync(Caller caller, Guid callId, IReadOnlyCollection<Guid> pins, IReadOnlyCollection<Guid> exclusions, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "propose cohorts");
+        caller.RequireStaff("propose cohorts");
         var call = await ClosedCallAsync(callId, cancellationToken);
         var (_, candidates) = await RunningAsync(call, cancellationToken);
         var selection = CohortSelector.Select(new CohortRequest(call.TargetCohortSize, call.Quotas, candidates, pins, exclusions));
@@ -35,7 +35,7 @@ public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock, IEventOutb
     /// <summary>A proposal of the call by id, or its latest when no id is given.</summary>
     public async Task<CohortProposal> GetAsync(Caller caller, Guid callId, Guid? proposalId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "see cohort proposals");
+        caller.RequireStaff("see cohort proposals");
         var proposals = db.CohortProposals.Where(p => p.CallId == callId);
         var proposal = proposalId is { } id
             ? await proposals.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
@@ -49,7 +49,7 @@ public sealed class CohortDesk(ApplicationsDb db, TimeProvider clock, IEventOutb
     /// </summary>
     public async Task<CohortDecision> ConfirmAsync(Caller caller, Guid callId, Guid proposalId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "confirm cohorts");
+        caller.RequireStaff("confirm cohorts");
         var call = await ClosedCallAsync(callId, cancellationToken);
         var proposal = await GetAsync(caller, callId, proposalId, cancellationToken);
         var latest = await GetAsync(caller, callId, null, cancellationToken);

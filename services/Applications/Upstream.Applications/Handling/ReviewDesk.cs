@@ -19,7 +19,7 @@ public sealed class ReviewDesk(ApplicationsDb db, TimeProvider clock)
     /// <summary>Reviewers are staff; each reads blind until they have reviewed. Programme leads read with `allReviews`.</summary>
     public async Task<IReadOnlyList<Review>> ReviewsAsync(Caller reader, Guid applicationId, bool allReviews, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(reader, "read reviews");
+        reader.RequireStaff("read reviews");
         var reviews = await db.Reviews.Where(r => r.ApplicationId == applicationId).OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken);
         return ReviewRules.VisibleTo(reader.Subject, reviews, allReviews);
     }
@@ -36,7 +36,7 @@ public sealed class ReviewDesk(ApplicationsDb db, TimeProvider clock)
 
     private async Task<Review> AddAsync(Caller reviewer, Guid applicationId, Func<Call, Application, DateTimeOffset, Review> create, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(reviewer, "review applications");
+        reviewer.RequireStaff("review applications");
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
             ?? throw new NotFoundException($"No application {applicationId}.");
         var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
 {
     public async Task<Assessment> AssignAsync(Caller caller, Guid requestId, string assessor, string? assessorCouncilCode, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "assign assessors");
+        caller.RequireStaff("assign assessors");
         var request = await FindAsync(requestId, cancellationToken);
         var assessment = Assessment.Assign(request, assessor, assessorCouncilCode, clock.GetUtcNow());
         db.Assessments.Add(assessment);
@@ -42,7 +42,7 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
 
     public async Task<IReadOnlyList<Assessment>> ListAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "read assessments");
+        caller.RequireStaff("read assessments");
         return await db.Assessments.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
     }
 
@@ -99,7 +99,7 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
     /// <summary>Staff decide, but not a staff member excluded from assessing this request for a conflict of interest.</summary>
     private async Task<GrantRequest> DecidableAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "decide grant requests");
+        caller.RequireStaff("decide grant requests");
         var request = await FindAsync(requestId, cancellationToken);
         var conflicted = await db.Assessments.AnyAsync(a => a.RequestId == requestId && a.Assessor == caller.Subject && a.ConflictOfInterest != null, cancellationToken);
         if (conflicted)
@@ -112,7 +112,7 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
 
     private async Task<(GrantRequest Request, Assessment Assessment)> OwnAssessmentAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "assess grant requests");
+        caller.RequireStaff("assess grant requests");
         var request = await FindAsync(requestId, cancellationToken);
         var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.RequestId == requestId && a.Assessor == caller.Subject, cancellationToken)
             ?? throw new PermissionDeniedException("You are not assigned to assess this request.");

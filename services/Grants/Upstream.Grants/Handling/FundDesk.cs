@@ -13,7 +13,7 @@ public sealed class FundDesk(GrantsDb db, TimeProvider clock)
 {
     public async Task<Fund> CreateAsync(Caller caller, FundDetails details, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "set up funds");
+        caller.RequireStaff("set up funds");
         var fund = Fund.Create(details, clock.GetUtcNow());
         db.Funds.Add(fund);
         await db.SaveAsync("the fund", cancellationToken);
@@ -23,7 +23,7 @@ public sealed class FundDesk(GrantsDb db, TimeProvider clock)
     /// <summary>An award committing meanwhile changes the fund's row: the revision is then refused as a conflict, to be reconsidered.</summary>
     public async Task<Fund> ReviseAsync(Caller caller, Guid fundId, FundDetails details, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "change funds");
+        caller.RequireStaff("change funds");
         var fund = await FindAsync(db, fundId, cancellationToken);
         fund.Revise(details);
         await db.SaveAsync("the fund", cancellationToken);
@@ -32,20 +32,20 @@ public sealed class FundDesk(GrantsDb db, TimeProvider clock)
 
     public async Task<Fund> GetAsync(Caller caller, Guid fundId, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "read funds");
+        caller.RequireSignedIn("read funds");
         return await FindAsync(db, fundId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Fund>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "read funds");
+        caller.RequireSignedIn("read funds");
         return await db.Funds.AsNoTracking().OrderByDescending(f => f.OpensAt).ToListAsync(cancellationToken);
     }
 
     /// <summary>Every grant of the fund, with its councils as the network last described them.</summary>
     public async Task<OpenDataFile> ExportAsync(Caller caller, Guid fundId, string format, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "take the fund's open data");
+        caller.RequireStaffOrPartner("take the fund's open data");
         if (format is not ("" or "json" or "csv"))
         {
             throw new InvalidInputException([new FieldViolation("format", "Ask for \"json\" or \"csv\".")]);

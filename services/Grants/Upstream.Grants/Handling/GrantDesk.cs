@@ -15,14 +15,14 @@ public sealed class GrantDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clo
 {
     public async Task<Grant> GetAsync(Caller caller, Guid grantId, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "read grants");
+        caller.RequireSignedIn("read grants");
         var grant = await FindAsync(grantId, cancellationToken);
         return Access.MaySeeGrant(caller, grant.Councils) ? grant : throw new NotFoundException($"No grant {grantId}.");
     }
 
     public async Task<IReadOnlyList<Grant>> ListAsync(Caller caller, Guid fundId, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "read grants");
+        caller.RequireSignedIn("read grants");
         var grants = await db.Grants.AsNoTracking().Where(g => g.FundId == fundId).OrderBy(g => g.AwardedAt).ToListAsync(cancellationToken);
         return [.. grants.Where(g => Access.MaySeeGrant(caller, g.Councils))];
     }
@@ -33,7 +33,7 @@ public sealed class GrantDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clo
     /// </summary>
     public async Task<Grant> RecordPaymentAsync(Caller caller, Guid grantId, string paymentReference, long amountPence, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "record payments");
+        caller.RequireStaff("record payments");
         var grant = await FindAsync(grantId, cancellationToken);
         var now = clock.GetUtcNow();
         var tranche = grant.Pay(paymentReference, amountPence, caller.Subject, now);
@@ -67,7 +67,7 @@ public sealed class GrantDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clo
     /// <summary>Reports past their London due date with nothing submitted (or sent back and not redone).</summary>
     public async Task<IReadOnlyList<(Grant Grant, EvidenceReport Report)>> OverdueAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "list overdue reports");
+        caller.RequireStaff("list overdue reports");
         var today = DateOnly.FromDateTime(ProgrammeTime.ToLondon(clock.GetUtcNow()));
         var grants = await db.Grants.AsNoTracking().OrderBy(g => g.AwardedAt).ToListAsync(cancellationToken);
         return [.. grants.SelectMany(g => g.Reports.Where(r => r.IsOverdue(today)).Select(r => (g, r)))];
@@ -75,7 +75,7 @@ public sealed class GrantDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clo
 
     private async Task<Grant> ReviewReportAsync(Caller caller, Guid grantId, Action<Grant> review, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "review reports");
+        caller.RequireStaff("review reports");
         var grant = await FindAsync(grantId, cancellationToken);
         review(grant);
         await db.SaveAsync("the grant", cancellationToken);

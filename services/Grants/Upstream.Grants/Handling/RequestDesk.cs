@@ -68,7 +68,7 @@ public sealed class RequestDesk(GrantsDb db, IEventOutbox outbox, TimeProvider c
     /// <summary>A request someone may not see is reported as missing, so its existence is not given away.</summary>
     public async Task<GrantRequest> GetAsync(Caller caller, Guid requestId, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "read requests");
+        caller.RequireSignedIn("read requests");
         var request = await FindAsync(requestId, cancellationToken);
         return caller.IsStaff || (caller.Is(Roles.Member) && request.Councils.Any(caller.ActsFor))
             ? request
@@ -77,7 +77,7 @@ public sealed class RequestDesk(GrantsDb db, IEventOutbox outbox, TimeProvider c
 
     public async Task<IReadOnlyList<GrantRequest>> ListAsync(Caller caller, Guid fundId, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "read requests");
+        caller.RequireSignedIn("read requests");
         if (!(caller.IsStaff || caller.Is(Roles.Member)))
         {
             throw new PermissionDeniedException("Only programme staff and members can read grant requests.");

@@ -12,7 +12,7 @@ public sealed class GlanceDesk(InsightsDb db, LocalAuthorityRegistry registry, T
 {
     public async Task<ProgrammeGlance> GlanceAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "see the programme at a glance");
+        caller.RequireStaffOrPartner("see the programme at a glance");
         var members = await db.MemberCouncils.AsNoTracking().ToListAsync(cancellationToken);
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.Source != EvidenceSource.Finding && e.Source != EvidenceSource.LearningProduct).ToListAsync(cancellationToken);
         return ProgrammeGlance.Of(members, evidence);
@@ -20,7 +20,7 @@ public sealed class GlanceDesk(InsightsDb db, LocalAuthorityRegistry registry, T
 
     public async Task<string> MapAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "see the programme map");
+        caller.RequireStaffOrPartner("see the programme map");
         var members = await db.MemberCouncils.AsNoTracking().ToListAsync(cancellationToken);
         return ProgrammeMap.Draw(members, registry, DateOnly.FromDateTime(ProgrammeTime.ToLondon(clock.GetUtcNow())));
     }

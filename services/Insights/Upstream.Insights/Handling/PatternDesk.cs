@@ -10,7 +10,7 @@ public sealed class PatternDesk(InsightsDb db)
 {
     public async Task<Patterns> PatternsAsync(Caller caller, PatternFilter filter, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "read the patterns");
+        caller.RequireStaffOrPartner("read the patterns");
         var findings = await db.Evidence.AsNoTracking().Where(e => e.Source == EvidenceSource.Finding).ToListAsync(cancellationToken);
         return Patterns.Of(findings, filter);
     }

@@ -15,7 +15,7 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
 {
     public async Task<Publication> DraftAsync(Caller caller, PublicationDraft draft, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "write insight");
+        caller.RequireStaff("write insight");
         var publication = Publication.Draft(PublicationText.From(draft), caller.Subject, clock.GetUtcNow());
         db.Publications.Add(publication);
         await db.SaveAsync("the publication", cancellationToken);
@@ -81,7 +81,7 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
 
     private async Task<Publication> ChangeAsync(Caller caller, Guid id, string action, Action<Publication> change, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, action);
+        caller.RequireStaff(action);
         var publication = await db.Publications.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException($"No publication {id}.");
         change(publication);
         await db.SaveAsync("the publication", cancellationToken);

@@ -16,7 +16,7 @@ public sealed class PublicationWatch(InsightsDb db, TimeProvider clock)
 
     public async IAsyncEnumerable<Publication> WatchAsync(Caller caller, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "watch publications");
+        caller.RequireStaff("watch publications");
         var since = clock.GetUtcNow();
 
         // What was already public when the watch began is not news, even if changed at the very instant it began.

@@ -14,7 +14,7 @@ public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
 {
     public async Task<WebhookSubscription> SubscribeAsync(Caller caller, string url, string description, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "subscribe to webhooks");
+        caller.RequireStaffOrPartner("subscribe to webhooks");
         var allowed = (await db.AllowedCallbackHosts.Select(h => h.Host).ToListAsync(cancellationToken)).ToHashSet();
         var callback = await CallbackUrl.CheckAsync(url, "details.url", allowed, host => Dns.GetHostAddressesAsync(host, cancellationToken));
         var subscription = WebhookSubscription.Subscribe(caller.Subject, callback, description, WebhookSecret.New(), clock.GetUtcNow());
@@ -26,7 +26,7 @@ public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
     /// <summary>Someone else's subscription does not exist, as far as a partner can tell.</summary>
     public async Task<WebhookSubscription> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "read webhook subscriptions");
+        caller.RequireStaffOrPartner("read webhook subscriptions");
         var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return subscription is not null && (caller.IsStaff || subscription.Owner == caller.Subject)
             ? subscription
@@ -35,7 +35,7 @@ public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "read webhook subscriptions");
+        caller.RequireStaffOrPartner("read webhook subscriptions");
         return await db.WebhookSubscriptions.AsNoTracking().Where(s => caller.IsStaff || s.Owner == caller.Subject).OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
     }
 
@@ -63,7 +63,7 @@ public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
 
     public async Task<WebhookDelivery> ReplayAsync(Caller caller, Guid deliveryId, CancellationToken cancellationToken)
     {
-        Access.RequireStaffOrPartner(caller, "replay webhook deliveries");
+        caller.RequireStaffOrPartner("replay webhook deliveries");
         var delivery = await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken)
             ?? throw new NotFoundException($"No webhook delivery {deliveryId}.");
         await GetAsync(caller, delivery.SubscriptionId, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
     /// <summary>Allowing a host twice is no change.</summary>
     public async Task<AllowedCallbackHost> AllowHostAsync(Caller caller, string host, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "allow callback hosts");
+        caller.RequireStaff("allow callback hosts");
         var violations = new Violations();
         violations.Require(Uri.CheckHostName(host.Trim().Trim('[', ']')) != UriHostNameType.Unknown, "host", "Give a host name or IP address.");
         violations.ThrowIfAny();

@@ -17,7 +17,7 @@ public sealed class MemberDesk(NetworkDb db, TimeProvider clock, IEventOutbox ou
 {
     public async Task<Member> GetAsync(Caller caller, string councilCode, CancellationToken cancellationToken)
     {
-        Access.RequireCouncil(caller, councilCode, "see a member council");
+        caller.RequireCouncil(councilCode, "see a member council");
         return await db.MemberAsync(councilCode, cancellationToken);
     }
 
@@ -38,7 +38,7 @@ public sealed class MemberDesk(NetworkDb db, TimeProvider clock, IEventOutbox ou
     /// <param name="version">The version the editor read (<see cref="VersionOf"/>); a different one now means someone else saved first.</param>
     public async Task<Member> ReviseAsync(Caller caller, string councilCode, string version, MemberInitiative initiative, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "edit member councils");
+        caller.RequireStaff("edit member councils");
         var v = new Violations();
         v.Require(uint.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var read), "version", "Pass back the version of the member you read.");
         v.ThrowIfAny();
@@ -53,7 +53,7 @@ public sealed class MemberDesk(NetworkDb db, TimeProvider clock, IEventOutbox ou
 
     public async Task<Member> EndAsync(Caller caller, string councilCode, string reason, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "end memberships");
+        caller.RequireStaff("end memberships");
         var member = await db.MemberAsync(councilCode, cancellationToken);
         var now = clock.GetUtcNow();
         member.Leave(reason, now);

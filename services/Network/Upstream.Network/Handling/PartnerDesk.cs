@@ -14,7 +14,7 @@ public sealed class PartnerDesk(NetworkDb db, TimeProvider clock, IEventOutbox o
 {
     public async Task<Partner> AddAsync(Caller caller, string name, string kind, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "add partners");
+        caller.RequireStaff("add partners");
         var now = clock.GetUtcNow();
         var partner = Partner.Add(name, kind, now);
         db.Partners.Add(partner);
@@ -33,7 +33,7 @@ public sealed class PartnerDesk(NetworkDb db, TimeProvider clock, IEventOutbox o
 
     public async Task<List<Partner>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "see partners");
+        caller.RequireStaff("see partners");
         return await db.Partners.OrderBy(p => p.Name).ToListAsync(cancellationToken);
     }
 }

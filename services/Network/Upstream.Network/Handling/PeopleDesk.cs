@@ -15,7 +15,7 @@ public sealed class PeopleDesk(NetworkDb db, TimeProvider clock)
 {
     public async Task<Person> AddAsync(Caller caller, string councilCode, PersonDetails details, CancellationToken cancellationToken)
     {
-        Access.RequireCouncil(caller, councilCode, "add people to a council");
+        caller.RequireCouncil(councilCode, "add people to a council");
         var member = await db.CouncilForChangeAsync(councilCode, "council_code", cancellationToken);
         var person = Person.Add(member, details, await db.People.CountAsync(p => p.MemberId == member.Id, cancellationToken), clock.GetUtcNow());
         db.People.Add(person);
@@ -34,14 +34,14 @@ public sealed class PeopleDesk(NetworkDb db, TimeProvider clock)
     /// <summary>The council and its people (erased ones as placeholders), for the council itself and staff.</summary>
     public async Task<(Member Member, List<Person> People)> ListAsync(Caller caller, string councilCode, CancellationToken cancellationToken)
     {
-        Access.RequireCouncil(caller, councilCode, "see a council's people");
+        caller.RequireCouncil(councilCode, "see a council's people");
         var member = await db.MemberAsync(councilCode, cancellationToken);
         return (member, await db.People.Where(p => p.MemberId == member.Id).OrderBy(p => p.Position).ThenBy(p => p.AddedAt).ToListAsync(cancellationToken));
     }
 
     public async Task<Member> SetDelegatesAsync(Caller caller, string councilCode, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
     {
-        Access.RequireCouncil(caller, councilCode, "name a council's residential delegates");
+        caller.RequireCouncil(councilCode, "name a council's residential delegates");
         var member = await db.CouncilForChangeAsync(councilCode, "council_code", cancellationToken);
         var change = member.NameDelegates(personIds, await db.CurrentPeopleAsync(member.Id, cancellationToken), caller.Subject, DelegateCause.Named, clock.GetUtcNow());
         if (change is not null)
@@ -55,7 +55,7 @@ public sealed class PeopleDesk(NetworkDb db, TimeProvider clock)
 
     public async Task<List<DelegateChange>> DelegateChangesAsync(Caller caller, string councilCode, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "see the record of delegate changes");
+        caller.RequireStaff("see the record of delegate changes");
         var member = await db.MemberAsync(councilCode, cancellationToken);
         return await db.DelegateChanges.Where(c => c.MemberId == member.Id).OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
     }
@@ -68,7 +68,7 @@ public sealed class PeopleDesk(NetworkDb db, TimeProvider clock)
     {
         Access.RequireNetwork(caller, action);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) ?? throw new NotFoundException($"No person {personId}.");
-        Access.RequireCouncil(caller, person.CouncilCode, action);
+        caller.RequireCouncil(person.CouncilCode, action);
         return person;
     }
 

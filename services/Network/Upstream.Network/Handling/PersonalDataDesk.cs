@@ -40,7 +40,7 @@ public sealed class PersonalDataDesk(NetworkDb db, PeopleDesk people, TimeProvid
     /// <summary>Clears the personal fields, releases them as a delegate (recorded), and tells every service; the council stays.</summary>
     public async Task<Person> EraseAsync(Caller caller, Guid personId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "erase a person's data");
+        caller.RequireStaff("erase a person's data");
         var person = await people.PersonAsync(caller, personId, "erase a person's data", cancellationToken);
         var member = await db.Members.SingleAsync(m => m.Id == person.MemberId, cancellationToken);
         var now = clock.GetUtcNow();

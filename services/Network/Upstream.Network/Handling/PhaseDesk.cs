@@ -13,13 +13,13 @@ public sealed class PhaseDesk(NetworkDb db, TimeProvider clock, IEventOutbox out
 {
     public async Task<List<ProgrammePhase>> ScheduleAsync(Caller caller, CancellationToken cancellationToken)
     {
-        Access.RequireSignedIn(caller, "see the programme's phases");
+        caller.RequireSignedIn("see the programme's phases");
         return await ScheduleAsync(cancellationToken);
     }
 
     public async Task<List<ProgrammePhase>> StartAsync(Caller caller, string name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "start programme phases");
+        caller.RequireStaff("start programme phases");
         var v = new Violations();
         ProgrammePhase.Validate(name, startsOn, endsOn, v);
         v.ThrowIfAny();

@@ -17,7 +17,7 @@ public sealed class VisitDesk(NetworkDb db, TimeProvider clock, IEventOutbox out
 {
     public async Task<VisitView> RecordAsync(Caller caller, VisitRecord record, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "record discovery visits");
+        caller.RequireStaff("record discovery visits");
         var member = await db.CouncilForChangeAsync(record.CouncilCode, "council_code", cancellationToken);
         var now = clock.GetUtcNow();
         var visit = DiscoveryVisit.Record(member, record.VisitedOn, record.Visitors, record.Notes, record.Findings, clock.LondonToday(), caller.Subject, now);
@@ -33,7 +33,7 @@ public sealed class VisitDesk(NetworkDb db, TimeProvider clock, IEventOutbox out
 
     public async Task<FindingView> AddFindingAsync(Caller caller, Guid visitId, FindingDraft draft, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "record findings");
+        caller.RequireStaff("record findings");
         var visit = await LoadAsync(visitId, cancellationToken);
         var member = await db.Members.SingleAsync(m => m.Id == visit.MemberId, cancellationToken);
         var now = clock.GetUtcNow();
@@ -46,14 +46,14 @@ public sealed class VisitDesk(NetworkDb db, TimeProvider clock, IEventOutbox out
 
     public async Task<VisitView> GetAsync(Caller caller, Guid visitId, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "see discovery visits");
+        caller.RequireStaff("see discovery visits");
         var visit = await LoadAsync(visitId, cancellationToken);
         return new VisitView(visit, await db.Members.SingleAsync(m => m.Id == visit.MemberId, cancellationToken));
     }
 
     public async Task<IReadOnlyList<VisitView>> ListAsync(Caller caller, string? councilCode, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "see discovery visits");
+        caller.RequireStaff("see discovery visits");
         var visits = db.DiscoveryVisits.Include(v => v.Findings).AsQueryable();
         if (!string.IsNullOrWhiteSpace(councilCode))
         {
@@ -68,7 +68,7 @@ public sealed class VisitDesk(NetworkDb db, TimeProvider clock, IEventOutbox out
 
     public async Task<IReadOnlyList<FindingView>> FindingsAsync(Caller caller, FindingFilter filter, CancellationToken cancellationToken)
     {
-        Access.RequireStaff(caller, "see findings");
+        caller.RequireStaff("see findings");
         var findings = db.Findings.AsQueryable();
         if (filter.Kind is { } kind)
         {

@@ -20,7 +20,7 @@ public sealed class WorkgroupDesk(NetworkDb db, TimeProvider clock, IEventOutbox
     {
         Access.RequireNetwork(caller, "form workgroups");
         var lead = await db.CouncilForChangeAsync(form.LeadCouncilCode, "lead_council_code", cancellationToken);
-        Access.RequireCouncil(caller, lead.CouncilCode, "form a workgroup led by this council");
+        caller.RequireCouncil(lead.CouncilCode, "form a workgroup led by this council");
         var now = clock.GetUtcNow();
         var workgroup = Workgroup.Form(form.Name, form.Theme, lead, form.LearningProduct, clock.LondonToday(), caller.Subject, now);
         db.Workgroups.Add(workgroup);
@@ -64,7 +64,7 @@ public sealed class WorkgroupDesk(NetworkDb db, TimeProvider clock, IEventOutbox
     {
         Access.RequireNetwork(caller, "join workgroups");
         var member = await db.CouncilForChangeAsync(councilCode, "council_code", cancellationToken);
-        Access.RequireCouncil(caller, member.CouncilCode, "manage this council's workgroups");
+        caller.RequireCouncil(member.CouncilCode, "manage this council's workgroups");
         var workgroup = await LoadAsync(workgroupId, cancellationToken);
         db.WorkgroupParticipants.Add(workgroup.Join(member, clock.GetUtcNow()));
         try
@@ -99,7 +99,7 @@ public sealed class WorkgroupDesk(NetworkDb db, TimeProvider clock, IEventOutbox
         var member = await db.CouncilForChangeAsync(councilCode, "council_code", cancellationToken);
         var workgroup = await LoadAsync(workgroupId, cancellationToken);
         var actingFor = byLead ? (await db.Members.SingleAsync(m => m.Id == workgroup.LeadMemberId, cancellationToken)).CouncilCode : member.CouncilCode;
-        Access.RequireCouncil(caller, actingFor, action);
+        caller.RequireCouncil(actingFor, action);
         change(workgroup, member);
 
         // The whole row is written back under its row version even when only a participant changed, so a departure

@@ -1,6 +1,4 @@
 using Grpc.Core;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Upstream.Applications.V1;
 using Upstream.Contracts.Applications;
 using Upstream.Integration.Tests.Applications;
@@ -55,10 +53,6 @@ internal static class MemberSeeding
             contacts ?? [new CouncilContact("Alex " + code, "Lead", $"alex@{code.ToLowerInvariant()}.gov.uk"), new CouncilContact("Sam " + code, "Deputy", $"sam@{code.ToLowerInvariant()}.gov.uk")],
             [],
             "Chosen on score");
-
-    /// <summary>Publishes the event on the network's broker (message id = event id, as the outbox relay sends it).</summary>
-    public static Task PublishAsync(this ServiceHost network, ApplicationSelected selected, Guid? messageId = null) =>
-        network.Services.GetRequiredService<IBus>().Publish(selected, context => context.MessageId = messageId ?? selected.EventId);
 
     /// <summary>Publishes the selection and waits until the council is a current member from that application.</summary>
     public static async Task<Upstream.Network.V1.Member> SelectAsync(this ServiceHost network, ApplicationSelected selected)

@@ -93,7 +93,7 @@ public sealed class VisitApiTests(InfrastructureFixture infrastructure) : IClass
             await Refusal.Of(expected, Findings(host).ListFindingsAsync(new FindingListRequest(), caller));
         }
 
-        Assert.Equal(1, await NetworkMembers.CountAsync(host, "SELECT count(*) FROM findings"));
+        Assert.Equal(1, await host.CountAsync("SELECT count(*) FROM findings"));
     }
 
     [Fact]
@@ -129,8 +129,8 @@ public sealed class VisitApiTests(InfrastructureFixture infrastructure) : IClass
 
         await NetworkMembers.LeaveAsync(host, "ADU");
         await Refusal.Of(StatusCode.FailedPrecondition, Visits(host).RecordVisitAsync(Visit("ADU", Enabler()), staff));
-        Assert.Equal(0, await NetworkMembers.CountAsync(host, "SELECT count(*) FROM findings"));
-        Assert.Equal(1, await NetworkMembers.CountAsync(host, "SELECT count(*) FROM discovery_visits"));
+        Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM findings"));
+        Assert.Equal(1, await host.CountAsync("SELECT count(*) FROM discovery_visits"));
     }
 
     [Fact]

@@ -81,8 +81,8 @@ public sealed class LearningProductApiTests(InfrastructureFixture infrastructure
 
         var none = await Refusal.Of(StatusCode.InvalidArgument, stage.Workgroups.SubmitLearningProductAsync(Submission(id, "https://example.org/t"), stage.Bristol));
         Assert.Equal("contributing_council_codes", Assert.Single(none.GetFieldViolations()).Field);
-        Assert.Equal(0, await NetworkMembers.CountAsync(stage.Host, "SELECT count(*) FROM learning_product_submissions"));
-        Assert.Equal(0, await NetworkMembers.CountAsync(stage.Host, "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%LearningProductSubmitted%'"));
+        Assert.Equal(0, await stage.Host.CountAsync("SELECT count(*) FROM learning_product_submissions"));
+        Assert.Equal(0, await stage.Host.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%LearningProductSubmitted%'"));
     }
 
     /// <summary>Bristol's workgroup, which Adur has joined.</summary>

@@ -197,7 +197,7 @@ public sealed class WorkgroupApiTests(InfrastructureFixture infrastructure) : IC
         // The losers either saw the winner's row (a field error) or lost at the unique index (told it exists).
         Assert.Single(attempts, s => s == StatusCode.OK);
         Assert.All(attempts.Where(s => s != StatusCode.OK), s => Assert.Contains(s, new[] { StatusCode.InvalidArgument, StatusCode.AlreadyExists }));
-        Assert.Equal(1, await NetworkMembers.CountAsync(stage.Host, "SELECT count(*) FROM workgroup_participants p JOIN members m ON m.id = p.member_id WHERE m.council_code = 'ADU'"));
+        Assert.Equal(1, await stage.Host.CountAsync("SELECT count(*) FROM workgroup_participants p JOIN members m ON m.id = p.member_id WHERE m.council_code = 'ADU'"));
     }
 
     private static async Task<StatusCode> StatusOf<T>(AsyncUnaryCall<T> call)

@@ -26,7 +26,7 @@ public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> sign
     /// <summary>One token per role (applicants and members act for Adur, ADU), with a curl line to try it.</summary>
     public async Task PrintTokensAsync(TextWriter output, Uri gateway, CancellationToken cancellationToken)
     {
-        var issuer = TokensSignedWith(await signingKey.Resource.GetValueAsync(cancellationToken) ?? "");
+        var issuer = await IssuerAsync(cancellationToken);
         output.WriteLine($"Development tokens (valid 8 hours). REST API at {gateway}, OpenAPI at {new Uri(gateway, "/openapi/v1.json")}, reference at {new Uri(gateway, "/scalar/")}:");
         foreach (var role in Roles.All)
         {
@@ -36,6 +36,10 @@ public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> sign
             output.WriteLine($"    curl -H 'Authorization: Bearer {token}' {new Uri(gateway, "/v1/calls")}");
         }
     }
+
+    /// <summary>Tokens signed with this run's key (the demo programme calls the gateway with them).</summary>
+    public async Task<TokenIssuer> IssuerAsync(CancellationToken cancellationToken) =>
+        TokensSignedWith(await signingKey.Resource.GetValueAsync(cancellationToken) ?? "");
 
     /// <summary>What the services accept, given the signing key (the end-to-end tests read it from the app model).</summary>
     public static TokenIssuer TokensSignedWith(string signingKey) => new(

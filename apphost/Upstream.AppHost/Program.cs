@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Upstream.AppHost;
 
@@ -30,6 +31,12 @@ var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gate
 if (builder.ExecutionContext.IsRunMode)
 {
     builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
+
+    // `run.sh --demo` (Upstream:Demo=true): once all is healthy, a realistic programme is driven in through the gateway.
+    if (builder.Configuration.GetValue<bool>("Upstream:Demo"))
+    {
+        builder.Services.AddHostedService(services => new DemoProgramme(services, identity, gateway.Resource));
+    }
 }
 
 builder.Build().Run();

@@ -8,12 +8,9 @@ public sealed class ReadyAnnouncement(IServiceProvider services, DevelopmentIden
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var model = services.GetRequiredService<DistributedApplicationModel>();
-        var notifications = services.GetRequiredService<ResourceNotificationService>();
         try
         {
-            var resources = model.Resources.Where(IsPartOfTheSystem).ToList();
-            await Task.WhenAll(resources.Select(r => notifications.WaitForResourceHealthyAsync(r.Name, stoppingToken)));
+            var resources = await WaitUntilHealthyAsync(services, stoppingToken);
             var address = new Uri(await gateway.GetEndpoint("http").GetValueAsync(stoppingToken) ?? "http://localhost");
             Console.WriteLine($"Upstream: all {resources.Count} resources healthy ({string.Join(", ", resources.Select(r => r.Name))}).");
             await identity.PrintTokensAsync(Console.Out, address, stoppingToken);
@@ -23,6 +20,15 @@ public sealed class ReadyAnnouncement(IServiceProvider services, DevelopmentIden
         {
             // Stopped before everything was up.
         }
+    }
+
+    /// <summary>Waits until every server, database and project is healthy; returns them.</summary>
+    public static async Task<IReadOnlyList<IResource>> WaitUntilHealthyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var resources = services.GetRequiredService<DistributedApplicationModel>().Resources.Where(IsPartOfTheSystem).ToList();
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        await Task.WhenAll(resources.Select(r => notifications.WaitForResourceHealthyAsync(r.Name, cancellationToken)));
+        return resources;
     }
 
     /// <summary>Servers, databases and projects; not parameters or the hidden helpers Aspire adds itself.</summary>

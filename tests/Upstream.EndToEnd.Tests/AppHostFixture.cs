@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Upstream.AppHost;
 using Upstream.Hosting.Processes;
+using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.EndToEnd.Tests;
 
@@ -33,11 +34,17 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>The trace of the grant award made through the gateway, likewise.</summary>
     public ActivityTraceId? GrantTrace { get; set; }
 
+    /// <summary>The programme journey's publication whose trace reaches the partner's webhook, likewise.</summary>
+    public ActivityTraceId? PublicationTrace { get; set; }
+
     /// <summary>A bearer token the services accept, signed with the key the app host generated and keeps.</summary>
-    public async Task<string> TokenAsync(string subject, string role, string? council = null)
+    public async Task<string> TokenAsync(string subject, string role, string? council = null) => (await IssuerAsync()).Issue(subject, [role], council);
+
+    /// <summary>Tokens of any role, signed with that key.</summary>
+    public async Task<TokenIssuer> IssuerAsync()
     {
         var key = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == "signing-key");
-        return DevelopmentIdentity.TokensSignedWith(await key.GetValueAsync(CancellationToken.None) ?? "").Issue(subject, [role], council);
+        return DevelopmentIdentity.TokensSignedWith(await key.GetValueAsync(CancellationToken.None) ?? "");
     }
 
     public async Task InitializeAsync()

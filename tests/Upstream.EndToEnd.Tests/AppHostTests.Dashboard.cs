@@ -9,12 +9,13 @@ public sealed partial class AppHostTests
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    [Fact, Step(5)]
+    [Fact, Step(6)]
     public async Task The_dashboard_shows_every_resource_running_and_one_trace_from_the_gateway_to_the_network()
     {
         // The cohort confirmation and the grant award of the steps before, each made in a trace of its own choosing.
         var cohortTrace = host.CohortTrace ?? throw new InvalidOperationException("The cohort step did not run.");
         var grantTrace = host.GrantTrace ?? throw new InvalidOperationException("The grant step did not run.");
+        var publicationTrace = host.PublicationTrace ?? throw new InvalidOperationException("The programme journey step did not run.");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
@@ -42,6 +43,11 @@ public sealed partial class AppHostTests
         // And the award: the gateway, Grants committing the award in its database, GrantAwarded leaving through the outbox.
         await ExpectTraceAsync(page, login, grantTrace, "grant-trace.png",
             ["gateway", "grants-", "AwardGrant", "grantsdb", "outbox relay", "GrantAwarded"]);
+
+        // And the journey's second publication: the gateway, Insights committing it with the partner's delivery queued,
+        // and the background sender continuing the same trace when it delivers to the partner's receiver.
+        await ExpectTraceAsync(page, login, publicationTrace, "publication-trace.png",
+            ["gateway", "insights-", "PublishPublication", "insightsdb", "webhook deliver"]);
     }
 
     /// <summary>Opens one trace in the dashboard and waits until it shows every part (each process exports its spans in its own batches).</summary>

@@ -12,13 +12,14 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Upstream.Hosting.Processes;
+using Xunit.Abstractions;
 
 namespace Upstream.EndToEnd.Tests;
 
 /// <summary>The system as `bash apphost/run.sh` runs it, walked from healthy to stopped.</summary>
 [Collection(AppHostCollection.Name)]
 [TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
-public sealed partial class AppHostTests(AppHostFixture host)
+public sealed partial class AppHostTests(AppHostFixture host, ITestOutputHelper output)
 {
     [Fact, Step(1)]
     public async Task Every_resource_is_running_and_healthy()
@@ -63,7 +64,7 @@ public sealed partial class AppHostTests(AppHostFixture host)
         Assert.Equal(routed, described);
     }
 
-    [Fact, Step(6)]
+    [Fact, Step(7)]
     public async Task Stopping_the_app_host_stops_every_process_it_started_and_shuts_postgres_down_cleanly()
     {
         var started = ProcessTree.TreesOf($"--monitor {Environment.ProcessId}")

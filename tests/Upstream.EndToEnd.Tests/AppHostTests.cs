@@ -61,7 +61,14 @@ public sealed partial class AppHostTests(AppHostFixture host, ITestOutputHelper 
             .Select(m => m.Name)
             .Order()
             .ToList();
-        Assert.Equal(routed, described);
+
+        // Beside them, Insights' plain HTTP endpoints: the public feeds and their WebSub hub, and partners' grants feed.
+        string[] plain = ["GetGrantsFeed", "GetInsightsAtomFeed", "GetInsightsJsonFeed", "RequestWebSubSubscription"];
+        Assert.Equal(routed.Concat(plain).Order(), described);
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject().SelectMany(path => path.Value.EnumerateObject()).ToDictionary(o => o.Value.GetProperty("operationId").GetString()!, o => o.Value);
+        Assert.Contains(operations["GetInsightsAtomFeed"].GetProperty("security").EnumerateArray(), s => !s.EnumerateObject().Any());
+        Assert.False(operations["GetGrantsFeed"].TryGetProperty("security", out _));
+        Assert.DoesNotContain(operations.Values, o => o.TryGetProperty("x-upstream-anonymous", out _));
     }
 
     [Fact, Step(7)]

@@ -29,6 +29,9 @@ public sealed class OpenApiDocumentTests(EdgeFixture edge) : IClassFixture<EdgeF
     private IEnumerable<(string Path, string Verb, JsonElement Operation)> Operations() =>
         _document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (p.Name, o.Name, o.Value)));
 
+    /// <summary>Insights' plain HTTP endpoints beside its contract: the feeds and their WebSub hub.</summary>
+    private static readonly string[] PlainOperations = ["GetGrantsFeed", "GetInsightsAtomFeed", "GetInsightsJsonFeed", "RequestWebSubSubscription"];
+
     private static IEnumerable<Google.Protobuf.Reflection.MethodDescriptor> RestMethods() =>
         ProtoCatalog.All().SelectMany(s => s.Methods).Where(m => m.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is not null);
 
@@ -38,7 +41,7 @@ public sealed class OpenApiDocumentTests(EdgeFixture edge) : IClassFixture<EdgeF
         var operations = Operations().ToList();
 
         Assert.Equal("3.1.0", _document.GetProperty("openapi").GetString());
-        Assert.Equal(RestMethods().Select(m => m.Name).Order(), operations.Select(o => o.Operation.GetProperty("operationId").GetString()!).Order());
+        Assert.Equal(RestMethods().Select(m => m.Name).Concat(PlainOperations).Order(), operations.Select(o => o.Operation.GetProperty("operationId").GetString()!).Order());
         Assert.Contains(operations, o => o is { Path: "/v1/calls/{callId}:publish", Verb: "post" });
     }
 
@@ -68,6 +71,11 @@ public sealed class OpenApiDocumentTests(EdgeFixture edge) : IClassFixture<EdgeF
         Assert.Contains("AREA_CHARACTER_COASTAL", schemas.GetProperty("AreaCharacter").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(getCall.GetProperty("security").EnumerateArray(), s => !s.EnumerateObject().Any());
         Assert.False(getApplication.TryGetProperty("security", out _));
+        var atomFeed = Operations().Single(o => o.Operation.GetProperty("operationId").GetString() == "GetInsightsAtomFeed").Operation;
+        var grantsFeed = Operations().Single(o => o.Operation.GetProperty("operationId").GetString() == "GetGrantsFeed").Operation;
+        Assert.Contains(atomFeed.GetProperty("security").EnumerateArray(), s => !s.EnumerateObject().Any());
+        Assert.False(grantsFeed.TryGetProperty("security", out _));
+        Assert.DoesNotContain(Operations(), o => o.Operation.TryGetProperty("x-upstream-anonymous", out _));
         Assert.Equal("#/components/responses/Problem", getApplication.GetProperty("responses").GetProperty("default").GetProperty("$ref").GetString());
         Assert.True(schemas.TryGetProperty("Problem", out _));
     }

@@ -71,7 +71,7 @@ public sealed class WebhookTests
     [Fact]
     public void A_rotated_out_secret_signs_beside_the_new_one_for_a_day_only()
     {
-        var subscription = WebhookSubscription.Subscribe("partner-1", CallbackUrlFor("https://93.184.215.14/hook"), "", "whsec_old", At);
+        var subscription = WebhookSubscription.Subscribe("partner-1", CallbackUrlFor("https://93.184.215.14/hook"), "", [], "whsec_old", At);
 
         subscription.Rotate("whsec_new", At);
 
@@ -82,7 +82,7 @@ public sealed class WebhookTests
     [Fact]
     public void Failures_in_a_row_disable_a_subscription_and_a_success_resets_the_count()
     {
-        var subscription = WebhookSubscription.Subscribe("partner-1", CallbackUrlFor("https://93.184.215.14/hook"), "", WebhookSecret.New(), At);
+        var subscription = WebhookSubscription.Subscribe("partner-1", CallbackUrlFor("https://93.184.215.14/hook"), "", [], WebhookSecret.New(), At);
 
         subscription.Failed(3);
         subscription.Failed(3);
@@ -96,6 +96,22 @@ public sealed class WebhookTests
         subscription.Enable();
         Assert.Equal((true, 0), (subscription.Enabled, subscription.ConsecutiveFailures));
         Assert.Throws<DomainRuleException>(subscription.Enable);
+    }
+
+    [Fact]
+    public void A_subscription_hears_of_publications_unless_it_chooses_and_an_unknown_event_type_is_a_field_error()
+    {
+        var url = CallbackUrlFor("https://93.184.215.14/hook");
+
+        var unchosen = WebhookSubscription.Subscribe("partner-1", url, "", [], WebhookSecret.New(), At);
+        var both = WebhookSubscription.Subscribe("partner-1", url, "", ["finding.recorded", "insight.published", "finding.recorded"], WebhookSecret.New(), At);
+        var refused = Assert.Throws<InvalidInputException>(() => WebhookSubscription.Subscribe("partner-1", url, "", ["finding.recorded", "grant.paid"], WebhookSecret.New(), At));
+
+        Assert.Equal(["insight.published"], unchosen.EventTypes);
+        Assert.Equal(["insight.published", "finding.recorded"], both.EventTypes);
+        var violation = Assert.Single(refused.Violations);
+        Assert.Equal("details.event_types", violation.Field);
+        Assert.Contains("'grant.paid'", violation.Description);
     }
 
     private static CallbackUrl CallbackUrlFor(string url) =>

@@ -36,12 +36,16 @@ public static class NoticeboardApp
         app.MapDefaultEndpoints();
         app.MapGet("/notices", async (NoticeboardDb db) => await db.Notices.OrderBy(n => n.PostedAt).Select(n => n.Title).ToListAsync());
 
-        // A request still in flight when the service is told to stop: it must finish, not be cut off.
+        // A request still in flight when the service is told to stop: it must finish, not be cut off. A test asks how
+        // many are in their handler, so it stops the service only once one surely is (a loaded machine is slow to get there).
+        var inFlight = 0;
         app.MapGet("/slow", async (int ms) =>
         {
+            Interlocked.Increment(ref inFlight);
             await Task.Delay(ms);
             return "done";
         });
+        app.MapGet("/slow/started", () => Volatile.Read(ref inFlight));
 
         // What the host injected, so app host tests can check Aspire's conventions. Names and shapes only: no secrets.
         app.MapGet("/environment", (IConfiguration configuration) => new EnvironmentReport(

@@ -16,6 +16,9 @@ public sealed class ApiDocument(IProxyStateLookup proxy, IHttpClientFactory clie
     public const string ClientName = "openapi";
     public const string MetadataKey = "OpenApi";
 
+    /// <summary>What ServiceDefaults writes on a plain HTTP endpoint that allows anonymous callers.</summary>
+    private const string AnonymousExtension = "x-upstream-anonymous";
+
     private static readonly HashSet<string> PublicOperations = [.. ProtoCatalog.All().SelectMany(s => s.Methods).Where(MethodAccess.IsAnonymous).Select(m => m.Name)];
 
     /// <summary>The merged document, or null when a service that describes its API cannot be asked.</summary>
@@ -57,7 +60,9 @@ public sealed class ApiDocument(IProxyStateLookup proxy, IHttpClientFactory clie
     {
         foreach (var operation in paths.Select(p => p.Value!.AsObject()).SelectMany(p => p.Select(o => o.Value!.AsObject())))
         {
-            if (operation["operationId"]?.GetValue<string>() is { } id && PublicOperations.Contains(id))
+            // A service marks its plain endpoints anyone may call; the contracts mark their anonymous methods.
+            var markedAnonymous = operation.Remove(AnonymousExtension);
+            if (markedAnonymous || (operation["operationId"]?.GetValue<string>() is { } id && PublicOperations.Contains(id)))
             {
                 operation["security"] = new JsonArray(new JsonObject(), Bearer());
             }

@@ -39,11 +39,17 @@ public static class GrpcApiExtensions
         // Error details (BadRequest, PreconditionFailure...) are Any values: JSON needs their types to write them.
         grpc.AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddGrpcSwagger();
+        // A service's few plain HTTP endpoints (feeds, a WebSub hub) are part of its REST surface too.
+        builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" });
-            // The gRPC method's name: what the contract calls the operation, and how the gateway knows it.
-            options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<GrpcMethodMetadata>().FirstOrDefault()?.Method.Name);
+            // The gRPC method's name: what the contract calls the operation, and how the gateway knows it; a plain
+            // endpoint's is the name it was mapped with (WithName).
+            options.CustomOperationIds(api =>
+                api.ActionDescriptor.EndpointMetadata.OfType<GrpcMethodMetadata>().FirstOrDefault()?.Method.Name
+                ?? api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+            options.OperationFilter<AnonymousOperations>();
         });
         builder.Services.AddGrpcReflection();
         // Check and Watch run the same checks as /health: NOT_SERVING while the database or broker is down.

@@ -16,11 +16,12 @@ public static class InsightsBackend
         app.MapGrpcService<Webhooks>();
         app.MapGrpcService<Programme>();
 
-        // The feeds are plain HTTP beside the contract: answered here so a test can tell "forwarded" from "not routed".
-        app.MapGet("/feeds/insights.atom", () => "stand-in atom feed");
-        app.MapGet("/feeds/insights.json", () => "stand-in json feed");
-        app.MapPost("/websub/hub", () => "stand-in hub");
-        app.MapGet("/feeds/grants.json", () => "stand-in grants feed");
+        // The feeds are plain HTTP beside the contract: answered here so a test can tell "forwarded" from "not routed",
+        // and named and marked as the service does, so they reach the merged OpenAPI document as its do.
+        app.MapGet("/feeds/insights.atom", () => "stand-in atom feed").WithName("GetInsightsAtomFeed").AllowAnonymous();
+        app.MapGet("/feeds/insights.json", () => "stand-in json feed").WithName("GetInsightsJsonFeed").AllowAnonymous();
+        app.MapPost("/websub/hub", () => "stand-in hub").WithName("RequestWebSubSubscription").AllowAnonymous();
+        app.MapGet("/feeds/grants.json", () => "stand-in grants feed").WithName("GetGrantsFeed");
     });
 
     private sealed class Patterns : InsightPatternService.InsightPatternServiceBase;

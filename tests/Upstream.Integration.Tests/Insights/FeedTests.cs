@@ -132,4 +132,36 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
         using var response = await insights.Host.Http.SendAsync(request);
         return response.StatusCode;
     }
+
+    [Fact]
+    public async Task The_feeds_and_the_hub_are_described_in_the_services_API_document_with_their_formats_and_access()
+    {
+        await using var insights = await InsightsHost.StartAsync(infrastructure);
+
+        using var document = JsonDocument.Parse(await insights.Host.Http.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var (path, operationId, mediaType) in new[] { ("/feeds/insights.atom", "GetInsightsAtomFeed", "application/atom+xml"), ("/feeds/insights.json", "GetInsightsJsonFeed", "application/feed+json") })
+        {
+            var feed = paths.GetProperty(path).GetProperty("get");
+            Assert.Equal(operationId, feed.GetProperty("operationId").GetString());
+            Assert.True(feed.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty(mediaType, out _), path);
+            Assert.True(feed.GetProperty("responses").TryGetProperty("304", out _), path);
+            Assert.Equal(["page"], feed.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+            Assert.True(feed.GetProperty("x-upstream-anonymous").GetBoolean(), path);
+        }
+
+        var grants = paths.GetProperty("/feeds/grants.json").GetProperty("get");
+        Assert.Equal("GetGrantsFeed", grants.GetProperty("operationId").GetString());
+        Assert.False(grants.TryGetProperty("x-upstream-anonymous", out _));
+        var hub = paths.GetProperty("/websub/hub").GetProperty("post");
+        var form = hub.GetProperty("requestBody").GetProperty("content").GetProperty("application/x-www-form-urlencoded").GetProperty("schema");
+        if (form.TryGetProperty("$ref", out var reference))
+        {
+            form = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        Assert.Equal(["hub.callback", "hub.lease_seconds", "hub.mode", "hub.secret", "hub.topic"], form.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(hub.GetProperty("responses").TryGetProperty("202", out _));
+    }
 }

@@ -53,9 +53,8 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure) :
         {
             ["ConnectionStrings:notices"] = await infrastructure.Shared.CreateDatabaseAsync("drain"),
         });
-        await service.Http.GetStringAsync("/slow?ms=1"); // compiled once, so the slow request is surely in its handler when the stop comes
         var inFlight = service.Http.GetStringAsync("/slow?ms=2500");
-        await Task.Delay(800);
+        await Eventually.ReturnsAsync(() => service.Http.GetStringAsync("/slow/started"), started => started == "1", "the slow request to be in its handler");
 
         await service.DisposeAsync(); // what SIGTERM does
 

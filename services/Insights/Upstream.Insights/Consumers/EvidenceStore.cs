@@ -16,12 +16,15 @@ public sealed class EvidenceStore(InsightsDb db)
         (await db.Phase.FirstOrDefaultAsync(cancellationToken))?.Phase ?? "";
 
     /// <summary>The inbox already handles each message once; this also keeps one row per source item if two events name it.</summary>
-    public async Task AddAsync(Evidence evidence, CancellationToken cancellationToken)
+    /// <returns>Whether it is new.</returns>
+    public async Task<bool> AddAsync(Evidence evidence, CancellationToken cancellationToken)
     {
         var known = await db.Evidence.AnyAsync(e => e.Source == evidence.Source && e.SourceId == evidence.SourceId, cancellationToken);
         if (!known)
         {
             db.Evidence.Add(evidence);
         }
+
+        return !known;
     }
 }

@@ -14,6 +14,7 @@ internal sealed class WebhookSubscriptionMapping : IEntityTypeConfiguration<Webh
         subscription.Property(s => s.Owner).HasColumnName("owner");
         subscription.Property(s => s.Url).HasColumnName("url");
         subscription.Property(s => s.Description).HasColumnName("description");
+        subscription.Property(s => s.EventTypes).HasColumnName("event_types");
         subscription.Property(s => s.Secret).HasColumnName("secret");
         subscription.Property(s => s.PreviousSecret).HasColumnName("previous_secret");
         subscription.Property(s => s.PreviousSecretExpiresAt).HasColumnName("previous_secret_expires_at");

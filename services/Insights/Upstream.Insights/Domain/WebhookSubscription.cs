@@ -3,7 +3,7 @@ using Upstream.Domain.Refusals;
 namespace Upstream.Insights.Domain;
 
 /// <summary>
-/// A partner's callback for insight as it is published. Disabled by a 410 (the receiver said it is gone) or after a run
+/// A partner's callback for the events it chose (<see cref="WebhookEventTypes"/>). Disabled by a 410 (the receiver said it is gone) or after a run
 /// of failed attempts, so a dead receiver stops costing retries; enabling it again resumes what was waiting.
 /// </summary>
 public sealed class WebhookSubscription
@@ -24,6 +24,9 @@ public sealed class WebhookSubscription
 
     public string Description { get; private set; } = "";
 
+    /// <summary>The event types it receives, in the order <see cref="WebhookEventTypes.All"/> lists them.</summary>
+    public string[] EventTypes { get; private set; } = [];
+
     public string Secret { get; private set; } = "";
 
     public string? PreviousSecret { get; private set; }
@@ -38,12 +41,16 @@ public sealed class WebhookSubscription
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookSubscription Subscribe(string owner, CallbackUrl url, string description, string secret, DateTimeOffset at)
+    /// <param name="eventTypes">None means <see cref="WebhookEventTypes.Default"/>; naming one twice is no error.</param>
+    public static WebhookSubscription Subscribe(string owner, CallbackUrl url, string description, IReadOnlyCollection<string> eventTypes, string secret, DateTimeOffset at)
     {
         var violations = new Violations();
         violations.Require(description.Length <= 500, "details.description", "At most 500 characters.");
+        var unknown = eventTypes.Where(t => !WebhookEventTypes.All.Contains(t)).ToList();
+        violations.Require(unknown.Count == 0, "details.event_types", $"Unknown event type {string.Join(", ", unknown.Select(t => $"'{t}'"))}: choose from {string.Join(", ", WebhookEventTypes.All)}.");
         violations.ThrowIfAny();
-        return new() { Id = Guid.NewGuid(), Owner = owner, Url = url.Value, Description = description.Trim(), Secret = secret, Enabled = true, CreatedAt = at };
+        string[] types = eventTypes.Count == 0 ? [.. WebhookEventTypes.Default] : [.. WebhookEventTypes.All.Where(eventTypes.Contains)];
+        return new() { Id = Guid.NewGuid(), Owner = owner, Url = url.Value, Description = description.Trim(), EventTypes = types, Secret = secret, Enabled = true, CreatedAt = at };
     }
 
     /// <summary>The secrets a delivery is signed with now: the current one, and the previous one while it overlaps.</summary>

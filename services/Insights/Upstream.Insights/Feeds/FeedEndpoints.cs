@@ -16,9 +16,20 @@ public static class FeedEndpoints
 
     public static void MapFeeds(this WebApplication app)
     {
-        app.MapGet(AtomPath, (HttpContext http, InsightsDb db, int? page) => ServeAsync(http, db, page, "application/atom+xml; charset=utf-8", AtomFeed.Write));
-        app.MapGet(JsonPath, (HttpContext http, InsightsDb db, int? page) => ServeAsync(http, db, page, "application/feed+json; charset=utf-8", JsonFeed.Write));
+        app.MapGet(AtomPath, (HttpContext http, InsightsDb db, int? page) => ServeAsync(http, db, page, "application/atom+xml; charset=utf-8", AtomFeed.Write))
+            .Describe("GetInsightsAtomFeed", "The published insight pieces as an Atom feed, newest first, twenty a page.", "application/atom+xml");
+        app.MapGet(JsonPath, (HttpContext http, InsightsDb db, int? page) => ServeAsync(http, db, page, "application/feed+json; charset=utf-8", JsonFeed.Write))
+            .Describe("GetInsightsJsonFeed", "The published insight pieces as a JSON Feed 1.1, newest first, twenty a page.", "application/feed+json");
     }
+
+    /// <summary>How a public feed appears in the API document: anyone may read it, and a reader that has it gets 304.</summary>
+    private static void Describe(this RouteHandlerBuilder feed, string name, string summary, string mediaType) => feed
+        .WithName(name).WithTags("Feeds").WithSummary(summary)
+        .WithDescription("Conditional GETs (If-None-Match, If-Modified-Since) are answered 304; the Link header names the WebSub hub.")
+        .Produces<string>(StatusCodes.Status200OK, mediaType)
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesValidationProblem()
+        .AllowAnonymous();
 
     public static string PageUrl(string path, int page) => page == 1 ? path : $"{path}?page={page}";
 

@@ -43,7 +43,12 @@ public static class GrantsFeed
                 }),
             };
             return Results.Text(JsonSerializer.Serialize(feed, Options), "application/feed+json; charset=utf-8");
-        }).RequireAuthorization();
+        })
+        .RequireAuthorization()
+        .WithName("GetGrantsFeed").WithTags("Feeds")
+        .WithSummary("The grants awarded, newest first, as a JSON Feed 1.1: for partners and staff.")
+        .Produces<string>(StatusCodes.Status200OK, "application/feed+json")
+        .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static string Pounds(long pence) => (pence / 100m).ToString("C", CultureInfo.GetCultureInfo("en-GB"));
 }

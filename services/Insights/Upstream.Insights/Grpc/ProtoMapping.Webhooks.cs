@@ -9,7 +9,7 @@ internal static partial class ProtoMapping
     public static V1.WebhookSubscription ToProto(this WebhookSubscription subscription, bool withSecret) => new()
     {
         SubscriptionId = subscription.Id.ToString(),
-        Details = new V1.WebhookSubscriptionDetails { Url = subscription.Url, Description = subscription.Description },
+        Details = new V1.WebhookSubscriptionDetails { Url = subscription.Url, Description = subscription.Description, EventTypes = { subscription.EventTypes } },
         Secret = withSecret ? subscription.Secret : "",
         State = subscription.Enabled ? "enabled" : "disabled",
         DisabledReason = subscription.DisabledReason ?? "",

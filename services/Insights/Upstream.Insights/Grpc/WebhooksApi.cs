@@ -8,7 +8,7 @@ namespace Upstream.Insights.Grpc;
 public sealed class WebhooksApi(WebhookDesk desk) : V1.WebhookService.WebhookServiceBase
 {
     public override async Task<V1.WebhookSubscription> CreateWebhookSubscription(V1.CreateWebhookSubscriptionRequest request, ServerCallContext context) =>
-        (await desk.SubscribeAsync(context.Caller(), request.Details?.Url ?? "", request.Details?.Description ?? "", context.CancellationToken)).ToProto(withSecret: true);
+        (await desk.SubscribeAsync(context.Caller(), request.Details?.Url ?? "", request.Details?.Description ?? "", [.. request.Details?.EventTypes ?? []], context.CancellationToken)).ToProto(withSecret: true);
 
     public override async Task<V1.WebhookSubscription> GetWebhookSubscription(V1.GetWebhookSubscriptionRequest request, ServerCallContext context) =>
         (await desk.GetAsync(context.Caller(), WireInput.Id(request.SubscriptionId, "subscription_id"), context.CancellationToken)).ToProto(withSecret: false);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Upstream.Contracts.Insights;
 using Upstream.Domain.Refusals;
@@ -11,7 +10,7 @@ using Upstream.ServiceDefaults.Identity;
 namespace Upstream.Insights.Handling;
 
 /// <summary>Insight pieces: staff write, review, publish and retract them; anyone reads what is published.</summary>
-public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProvider clock)
+public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, WebhookQueue webhooks, TimeProvider clock)
 {
     public async Task<Publication> DraftAsync(Caller caller, PublicationDraft draft, CancellationToken cancellationToken)
     {
@@ -29,12 +28,12 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
         ChangeAsync(caller, id, "submit insight for review", p => p.SubmitForReview(clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// Announced on the broker and queued for every partner's webhook in the same transaction as the change, so a
+    /// Announced on the broker and queued for every partner's webhook that asked for publications, in the same transaction as the change, so a
     /// published piece is never missing from either; deliveries to a disabled subscription wait until it is enabled.
     /// </summary>
     public async Task<Publication> PublishAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
+        var subscribers = await webhooks.SubscribersAsync(WebhookEventTypes.InsightPublished, cancellationToken);
         var feedSubscribers = await FeedSubscribersAsync(cancellationToken);
         return await ChangeAsync(caller, id, "publish insight", p =>
         {
@@ -42,8 +41,7 @@ public sealed class PublicationDesk(InsightsDb db, IEventOutbox outbox, TimeProv
             p.Publish(now);
             var published = new InsightPublished(Guid.NewGuid(), now, p.Id, p.Title, p.Summary, p.Theme, PublicationLinks.Path(p.Id));
             outbox.Publish(published, p.Id.ToString());
-            var payload = WebhookPayloads.Of(published);
-            db.WebhookDeliveries.AddRange(subscriptions.Select(s => WebhookDelivery.For(s, WebhookPayloads.InsightPublishedType, payload, now, Activity.Current?.Id)));
+            webhooks.Add(subscribers, WebhookEventTypes.InsightPublished, WebhookPayloads.Of(published));
             db.WebSubTasks.AddRange(feedSubscribers.Select(s => WebSubTask.For(s, WebSubTaskKind.Distribute, now)));
         }, cancellationToken);
     }

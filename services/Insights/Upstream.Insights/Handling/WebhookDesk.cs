@@ -12,12 +12,12 @@ namespace Upstream.Insights.Handling;
 /// <summary>Partners' webhook subscriptions, their delivery log and replays; staff see all and allow test hosts.</summary>
 public sealed class WebhookDesk(InsightsDb db, TimeProvider clock)
 {
-    public async Task<WebhookSubscription> SubscribeAsync(Caller caller, string url, string description, CancellationToken cancellationToken)
+    public async Task<WebhookSubscription> SubscribeAsync(Caller caller, string url, string description, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken)
     {
         caller.RequireStaffOrPartner("subscribe to webhooks");
         var allowed = (await db.AllowedCallbackHosts.Select(h => h.Host).ToListAsync(cancellationToken)).ToHashSet();
         var callback = await CallbackUrl.CheckAsync(url, "details.url", allowed, host => Dns.GetHostAddressesAsync(host, cancellationToken));
-        var subscription = WebhookSubscription.Subscribe(caller.Subject, callback, description, WebhookSecret.New(), clock.GetUtcNow());
+        var subscription = WebhookSubscription.Subscribe(caller.Subject, callback, description, eventTypes, WebhookSecret.New(), clock.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveAsync("the subscription", cancellationToken);
         return subscription;

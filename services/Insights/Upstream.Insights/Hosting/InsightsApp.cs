@@ -45,6 +45,7 @@ public static class InsightsApp
         builder.Services.AddScoped<PublicationDesk>();
         builder.Services.AddScoped<PublicationWatch>();
         builder.Services.AddScoped<WebhookDesk>();
+        builder.Services.AddScoped<WebhookQueue>();
         builder.Services.AddScoped<GlanceDesk>();
         builder.Services.AddSingleton(LocalAuthorityRegistry.Shipped);
         builder.AddWebhooks();

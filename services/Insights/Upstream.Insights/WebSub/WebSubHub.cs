@@ -19,7 +19,13 @@ public static class WebSubHub
     public const string Path = "/websub/hub";
 
     public static void MapWebSubHub(this WebApplication app) =>
-        app.MapPost(Path, (HttpContext http, InsightsDb db, TimeProvider clock) => RequestAsync(http, db, clock)).DisableAntiforgery();
+        app.MapPost(Path, (HttpContext http, InsightsDb db, TimeProvider clock) => RequestAsync(http, db, clock)).DisableAntiforgery()
+            .WithName("RequestWebSubSubscription").WithTags("Feeds")
+            .WithSummary("Subscribes a callback to a feed (or unsubscribes it); the hub then verifies the intent with the callback.")
+            .Accepts<WebSubRequestForm>("application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .AllowAnonymous();
 
     /// <summary>The Link headers that tell a feed reader where the hub is (WebSub 4).</summary>
     public static string Links(Uri origin, string topic) => $"<{new Uri(origin, Path)}>; rel=\"hub\", <{topic}>; rel=\"self\"";

@@ -31,6 +31,9 @@ public sealed record JourneyResult
 
     public required int Findings { get; init; }
 
+    /// <summary>The first discovery visit's: its findings reach the partner's webhook in it.</summary>
+    public required ActivityTraceId FindingTrace { get; init; }
+
     public required string FundId { get; init; }
 
     public required IReadOnlyList<string> GrantIds { get; init; }

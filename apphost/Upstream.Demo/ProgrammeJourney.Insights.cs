@@ -17,7 +17,7 @@ public sealed partial class ProgrammeJourney
         var webhooks = new WebhookService.WebhookServiceClient(gateway);
         await webhooks.AllowCallbackHostAsync(new AllowCallbackHostRequest { Host = receiver.Host }, callers.Staff, cancellationToken: cancellationToken);
         var subscription = await webhooks.CreateWebhookSubscriptionAsync(
-            new CreateWebhookSubscriptionRequest { Details = new WebhookSubscriptionDetails { Url = receiver.ToString(), Description = "The partner's insight inbox" } },
+            new CreateWebhookSubscriptionRequest { Details = new WebhookSubscriptionDetails { Url = receiver.ToString(), Description = "The partner's insight inbox", EventTypes = { "insight.published", "finding.recorded" } } },
             callers.Partner,
             cancellationToken: cancellationToken);
         progress.Report($"A partner subscribed its webhook receiver ({subscription.SubscriptionId}).");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Upstream.Network.V1;
 
 namespace Upstream.Demo;
@@ -75,6 +76,7 @@ public sealed partial class ProgrammeJourney
         // Staff visit members in the discovery phase and record what they found; Insights hears each finding.
         var visits = new VisitService.VisitServiceClient(gateway);
         var findings = 0;
+        var findingTrace = ActivityTraceId.CreateRandom();
         for (var i = 0; i < Math.Min(6, cohort.Count); i++)
         {
             var visit = new VisitRecordRequest { CouncilCode = cohort[i], VisitedOn = Day(LondonNow), Notes = "Discovery visit: the initiative's team and two service leads." };
@@ -84,12 +86,14 @@ public sealed partial class ProgrammeJourney
                 visit.Findings.Add(new FindingDraft { Kind = kind, Theme = theme, Dimension = dimension, Text = text });
             }
 
-            findings += (await visits.RecordVisitAsync(visit, callers.Staff, cancellationToken: cancellationToken)).Findings.Count;
+            // The first visit in a trace of our own choosing: the dashboard follows its findings to the partner's webhook.
+            var staff = i == 0 ? JourneyCallers.Traced(callers.Staff, findingTrace) : callers.Staff;
+            findings += (await visits.RecordVisitAsync(visit, staff, cancellationToken: cancellationToken)).Findings.Count;
         }
 
         progress.Report($"Discovery: {findings} findings from {Math.Min(6, cohort.Count)} visits.");
-        return new NetworkBuilt(delegates, workgroupIds, findings);
+        return new NetworkBuilt(delegates, workgroupIds, findings, findingTrace);
     }
 
-    private sealed record NetworkBuilt(IReadOnlyDictionary<string, IReadOnlyList<string>> Delegates, IReadOnlyList<string> WorkgroupIds, int Findings);
+    private sealed record NetworkBuilt(IReadOnlyDictionary<string, IReadOnlyList<string>> Delegates, IReadOnlyList<string> WorkgroupIds, int Findings, ActivityTraceId FindingTrace);
 }

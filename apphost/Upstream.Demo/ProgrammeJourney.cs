@@ -52,6 +52,7 @@ public sealed partial class ProgrammeJourney(GrpcChannel gateway, JourneyCallers
             PaidClaimIds = events.PaidClaimIds,
             WorkgroupIds = network.WorkgroupIds,
             Findings = network.Findings,
+            FindingTrace = network.FindingTrace,
             FundId = grants.FundId,
             GrantIds = grants.GrantIds,
             ReportedGrantId = grants.ReportedGrantId,

@@ -37,6 +37,9 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>The programme journey's publication whose trace reaches the partner's webhook, likewise.</summary>
     public ActivityTraceId? PublicationTrace { get; set; }
 
+    /// <summary>The programme journey's first discovery visit, whose findings reach the partner's webhook, likewise.</summary>
+    public ActivityTraceId? FindingTrace { get; set; }
+
     /// <summary>A bearer token the services accept, signed with the key the app host generated and keeps.</summary>
     public async Task<string> TokenAsync(string subject, string role, string? council = null) => (await IssuerAsync()).Issue(subject, [role], council);
 

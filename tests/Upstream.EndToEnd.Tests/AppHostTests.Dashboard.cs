@@ -16,6 +16,7 @@ public sealed partial class AppHostTests
         var cohortTrace = host.CohortTrace ?? throw new InvalidOperationException("The cohort step did not run.");
         var grantTrace = host.GrantTrace ?? throw new InvalidOperationException("The grant step did not run.");
         var publicationTrace = host.PublicationTrace ?? throw new InvalidOperationException("The programme journey step did not run.");
+        var findingTrace = host.FindingTrace ?? throw new InvalidOperationException("The programme journey step did not run.");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
@@ -48,6 +49,11 @@ public sealed partial class AppHostTests
         // and the background sender continuing the same trace when it delivers to the partner's receiver.
         await ExpectTraceAsync(page, login, publicationTrace, "publication-trace.png",
             ["gateway", "insights-", "PublishPublication", "insightsdb", "webhook deliver"]);
+
+        // And a discovery visit: the gateway, Network recording it with its findings, FindingRecorded relayed over
+        // RabbitMQ, Insights storing the evidence with the partner's deliveries queued, and the sender delivering them.
+        await ExpectTraceAsync(page, login, findingTrace, "finding-trace.png",
+            ["gateway", "network-", "RecordVisit", "networkdb", "outbox relay", "FindingRecorded", "insights-", "insightsdb", "webhook deliver"]);
     }
 
     /// <summary>Opens one trace in the dashboard and waits until it shows every part (each process exports its spans in its own batches).</summary>

@@ -37,6 +37,7 @@ public sealed partial class AppHostTests
 
         var result = await journey.RunAsync(CancellationToken.None) ?? throw new InvalidOperationException("The journey found its call already there.");
         host.PublicationTrace = result.PublicationTrace;
+        host.FindingTrace = result.FindingTrace;
 
         // Applications: screening, three reviewers, and a cohort of twenty meeting the call's quotas.
         var applications = new ApplicationService.ApplicationServiceClient(channel);
@@ -96,16 +97,21 @@ public sealed partial class AppHostTests
             p => p.ByTheme.Sum(t => t.Drivers + t.Barriers + t.Enablers) == result.Findings);
         Assert.Equal(12, patterns.ByTheme.Sum(t => t.Drivers + t.Barriers + t.Enablers));
 
-        // The partner's receiver got each publication, signed so an independent Standard Webhooks verifier accepts it.
-        var deliveries = await EventuallyAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count == 2);
-        Assert.Equal(2, deliveries.Count);
+        // The partner's receiver got each finding and each publication it asked for, signed so an independent Standard
+        // Webhooks verifier accepts it.
+        var deliveries = await EventuallyAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count == result.Findings + 2);
+        Assert.Equal(result.Findings + 2, deliveries.Count);
+        var told = new List<(string Type, string Id)>();
         foreach (var (headers, body) in deliveries)
         {
             new StandardWebhook(result.WebhookSecret!).Verify(body, headers);
             using var payload = JsonDocument.Parse(body);
-            Assert.Equal("insight.published", payload.RootElement.GetProperty("type").GetString());
-            Assert.Contains(payload.RootElement.GetProperty("data").GetProperty("publication_id").GetString(), result.PublishedIds);
+            var type = payload.RootElement.GetProperty("type").GetString()!;
+            told.Add((type, payload.RootElement.GetProperty("data").GetProperty(type == "insight.published" ? "publication_id" : "finding_id").GetString()!));
         }
+
+        Assert.Equal(result.PublishedIds.Order(), told.Where(t => t.Type == "insight.published").Select(t => t.Id).Order());
+        Assert.Equal(result.Findings, told.Where(t => t.Type == "finding.recorded").Select(t => t.Id).Distinct().Count());
 
         // The feeds through the gateway show the published pieces and not the draft; the fund's open data is valid 360Giving.
         using var http = host.App.CreateHttpClient("gateway", "http");

@@ -55,7 +55,7 @@ try
             try
             {
                 var outcome = await path.RunAsync(servers, repository, scale);
-                run = new ScaleRun(path.Name, scale, outcome.Size, clock.Elapsed.TotalSeconds, HostMemory.RssMiB(), HostMemory.PeakMiB(), load, HostMemory.LoadAverage(), outcome.Figures, outcome.Checks, outcome.Note);
+                run = new ScaleRun(path.Name, scale, outcome.Size, clock.Elapsed.TotalSeconds, HostMemory.RssMiB(), HostMemory.PeakMiB(), load, HostMemory.LoadAverage(), outcome.Figures, outcome.Checks, outcome.Note, DateTime.UtcNow);
             }
             catch (Exception e)
             {
@@ -77,7 +77,10 @@ finally
     }
 }
 
-var report = new CapacityReport(started, loadBefore, HostMemory.LoadAverage(), options.CommandLine, runs);
+// The paths not run this time keep their last results, so a quick look at one path does not lose the others.
+var kept = CapacityReport.Previous(Path.Combine(results, "capacity.json")).Where(r => !options.Paths.Contains(r.Path)).ToList();
+var all = Catalogue.All.SelectMany(p => kept.Concat(runs).Where(r => r.Path == p.Name)).ToList();
+var report = new CapacityReport(started, loadBefore, HostMemory.LoadAverage(), options.CommandLine, all, kept.Select(r => r.Path).Distinct().ToList());
 Directory.CreateDirectory(results);
 await File.WriteAllTextAsync(Path.Combine(results, "capacity.md"), report.Markdown());
 await File.WriteAllTextAsync(Path.Combine(results, "capacity.json"), report.Json());

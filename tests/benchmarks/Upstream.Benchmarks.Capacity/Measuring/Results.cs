@@ -18,7 +18,8 @@ public sealed record ScaleRun(
     string LoadAfter,
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<Check> Checks,
-    string? Note = null);
+    string? Note = null,
+    DateTime? At = null);
 
 /// <summary>What a path measured at one scale, before the runner adds memory, time and load.</summary>
 public sealed record Outcome(string Size, IReadOnlyList<Figure> Figures, IReadOnlyList<Check> Checks, string? Note = null);

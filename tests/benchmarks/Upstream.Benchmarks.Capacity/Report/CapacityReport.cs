@@ -7,9 +7,22 @@ using Upstream.Benchmarks.Capacity.Paths;
 namespace Upstream.Benchmarks.Capacity.Report;
 
 /// <summary>results/capacity.md (to read) and capacity.json (every figure, for tools) from the runs.</summary>
-public sealed class CapacityReport(DateTime started, string loadBefore, string loadAfter, string command, IReadOnlyList<ScaleRun> runs)
+public sealed class CapacityReport(DateTime started, string loadBefore, string loadAfter, string command, IReadOnlyList<ScaleRun> runs, IReadOnlyList<string> keptPaths)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The runs of an earlier capacity.json (none if there is none).</summary>
+    public static IReadOnlyList<ScaleRun> Previous(string json)
+    {
+        if (!File.Exists(json))
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        return document.RootElement.GetProperty("runs").Deserialize<List<ScaleRun>>(JsonOptions) ?? [];
+    }
 
     public static string Line(ScaleRun run) =>
         $"  {run.Path} {run.Scale}x: {run.Size}; {run.WallSeconds:0.0} s, host RSS {run.RssMiB:0} MiB (peak {run.PeakRssMiB:0}); " +
@@ -17,8 +30,8 @@ public sealed class CapacityReport(DateTime started, string loadBefore, string l
         (run.Checks.All(c => c.Passed) ? "; checks passed" : "; FAILED: " + string.Join(", ", run.Checks.Where(c => !c.Passed).Select(c => $"{c.Name} ({c.Detail})")));
 
     public string Json() => JsonSerializer.Serialize(
-        new { started, cores = Environment.ProcessorCount, command, loadBefore, loadAfter, memory = "benchmark host process (services in-process), MiB; idle: each process of the Aspire system", runs },
-        new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        new { started, cores = Environment.ProcessorCount, command, loadBefore, loadAfter, keptPaths, memory = "benchmark host process (services in-process), MiB; idle: each process of the Aspire system", runs },
+        JsonOptions);
 
     public string Markdown()
     {
@@ -26,7 +39,12 @@ public sealed class CapacityReport(DateTime started, string loadBefore, string l
         md.AppendLine("# Capacity: every service's hot paths at 1x, 10x and 100x (issue 21)");
         md.AppendLine();
         md.AppendLine(C, $"Run {started:yyyy-MM-dd HH:mm} UTC to {DateTime.UtcNow:HH:mm} UTC on {Environment.ProcessorCount} cores shared with other work. Command: `{command.Trim()}`.");
-        md.AppendLine(C, $"Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter} (each run's own is in its table).");
+        md.AppendLine(C, $"Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter} (each run's own is in its section).");
+        if (keptPaths.Count > 0)
+        {
+            md.AppendLine(C, $"Not run by this command, kept from the previous results (with their own dates and loads): {string.Join(", ", keptPaths)}.");
+        }
+
         md.AppendLine();
         md.AppendLine("How: a real PostgreSQL 15 (durable commits, fsync on) and RabbitMQ in a temporary folder; each service hosted as the");
         md.AppendLine("integration tests host it (tests/Upstream.Testing.Hosting's ServiceHost: its own `Build`, both Kestrel endpoints on");
@@ -95,7 +113,7 @@ public sealed class CapacityReport(DateTime started, string loadBefore, string l
                 md.AppendLine(C, $"- {run.Scale}x: {run.Note}");
             }
 
-            md.AppendLine(C, $"- {run.Scale}x: load average before {run.LoadBefore}, after {run.LoadAfter}.");
+            md.AppendLine(C, $"- {run.Scale}x: {(run.At is { } at ? $"run {at:yyyy-MM-dd HH:mm} UTC, " : "")}load average before {run.LoadBefore}, after {run.LoadAfter}.");
         }
 
         if (measured.Count > 1)

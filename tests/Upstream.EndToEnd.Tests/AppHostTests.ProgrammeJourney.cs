@@ -11,7 +11,7 @@ using Upstream.Events.V1;
 using Upstream.Grants.V1;
 using Upstream.Insights.V1;
 using Upstream.Integration.Tests.Grants;
-using Upstream.Integration.Tests.Insights;
+using Upstream.Testing.Insights;
 using Upstream.Network.V1;
 
 namespace Upstream.EndToEnd.Tests;

@@ -39,6 +39,18 @@ public sealed class PatternsTests
     }
 
     [Fact]
+    public void A_dimension_lists_its_25_most_recent_findings_and_counts_them_all()
+    {
+        var evidence = Enumerable.Range(1, 40).Select(i => Evidence.Finding(
+            Guid.NewGuid(), "MAN", "North West", ["urban"], "discovery", i % 2 == 0 ? "barrier" : "enabler", "Early help", "purpose", $"Finding {i}", null, At.AddDays(i))).ToList();
+
+        var purpose = Patterns.Of(evidence, new PatternFilter("", "", "", "")).OperatingModel[0];
+
+        Assert.Equal((0, 20, 20), (purpose.Counts.Drivers, purpose.Counts.Barriers, purpose.Counts.Enablers));
+        Assert.Equal(Enumerable.Range(16, 25).Reverse().Select(i => $"Finding {i}"), purpose.Findings.Select(f => f.Text));
+    }
+
+    [Fact]
     public void Filters_narrow_every_count_and_evidence_other_than_findings_is_not_a_pattern()
     {
         var member = Evidence.Of(EvidenceSource.GrantAward, Guid.NewGuid(), ["MAN"], null, "discovery", "", "Grant", At);

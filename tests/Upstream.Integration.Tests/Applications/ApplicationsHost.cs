@@ -37,7 +37,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
     public CohortService.CohortServiceClient Cohorts => Host.Client<CohortService.CohortServiceClient>();
 
     public static async Task<ApplicationsHost> StartAsync(InfrastructureFixture infrastructure, DateTimeOffset now, string? broker = null, TestClock? clock = null) =>
-        new(await ServiceHost.StartAsync(infrastructure, "applications", ApplicationsApp.Build, now, broker, clock));
+        new(await ServiceHost.StartAsync(infrastructure.Shared, "applications", ApplicationsApp.Build, now, broker, clock));
 
     public Metadata As(string subject, string role, string? council = null) => Host.As(subject, role, council);
 

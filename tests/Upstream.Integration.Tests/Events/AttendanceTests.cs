@@ -12,7 +12,7 @@ public sealed class AttendanceTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task Check_ins_are_recorded_per_day_and_closing_records_each_missed_day_as_a_no_show()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
         var birmingham = await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential());

@@ -14,7 +14,7 @@ public sealed class CalendarTests(InfrastructureFixture infrastructure) : IClass
     [Fact]
     public async Task An_events_calendar_and_a_persons_feed_parse_with_London_times_and_show_a_cancellation()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var birmingham = await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential());
         await events.RegisterAsync(residential, "BIR", birmingham[0]);

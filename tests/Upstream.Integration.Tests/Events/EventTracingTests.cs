@@ -22,7 +22,7 @@ public sealed class EventTracingTests(InfrastructureFixture infrastructure) : IC
             ActivityStopped = finished.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var residential = await events.ScheduleAsync(EventsHost.Residential());
 
         ActivityTraceId traceId;

@@ -15,7 +15,7 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
     [Fact]
     public async Task An_attendees_claim_goes_from_draft_to_paid_once_and_every_refusal_changes_nothing()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
         var (residential, attended, missed) = await AttendedResidentialAsync(events);
         var member = events.Member("BIR");
@@ -66,7 +66,7 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
     [Fact]
     public async Task A_councils_claims_for_one_event_stay_within_the_per_event_cap()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var (residential, attended, _) = await AttendedResidentialAsync(events);
         var member = events.Member("BIR");
 
@@ -84,7 +84,7 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
     [Fact]
     public async Task Of_claims_submitted_at_once_only_those_within_the_councils_cap_go_through()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var (residential, attended, _) = await AttendedResidentialAsync(events);
         var member = events.Member("BIR");
 

@@ -15,7 +15,7 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task The_model_agrees_with_the_services_migrations()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var db = new EventsDb(new DbContextOptionsBuilder<EventsDb>().UseNpgsql(events.Database).Options);
 
         Assert.Empty(await SchemaAgreement.FindDifferencesAsync(db));
@@ -24,7 +24,7 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_council_that_joins_is_invited_to_the_events_to_come_and_current_members_to_each_new_one()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
         await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential());
@@ -45,7 +45,7 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_council_that_left_or_was_never_invited_cannot_register_and_a_partner_sees_only_the_listing()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var birmingham = await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential());
 
@@ -67,7 +67,7 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_council_that_leaves_can_no_longer_register_and_an_erased_persons_needs_are_gone()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var birmingham = await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential());
         await events.RegisterAsync(residential, "BIR", birmingham[0], dietaryNeeds: "Halal");
@@ -87,7 +87,7 @@ public sealed class InvitationTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_roundtables_link_is_shown_only_to_staff_and_councils_with_a_confirmed_place()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var birmingham = await events.JoinAsync("BIR");
         await events.JoinAsync("MAN");
         var details = new ProgrammeEventDetails

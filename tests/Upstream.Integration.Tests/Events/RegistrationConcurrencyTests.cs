@@ -14,7 +14,7 @@ public sealed class RegistrationConcurrencyTests(InfrastructureFixture infrastru
     [Fact]
     public async Task Of_30_parallel_registrations_two_per_council_are_taken_the_first_15_confirmed_the_rest_waiting_and_each_third_refused()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var councils = new Dictionary<string, IReadOnlyList<Guid>>();
         foreach (var code in Enumerable.Range(1, Councils).Select(i => $"C{i:00}"))
         {

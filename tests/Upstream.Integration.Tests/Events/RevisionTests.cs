@@ -13,7 +13,7 @@ public sealed class RevisionTests(InfrastructureFixture infrastructure) : IClass
     [Fact]
     public async Task More_capacity_promotes_the_waiting_list_and_the_calendar_entry_takes_the_new_time()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
         var birmingham = await events.JoinAsync("BIR");
         var manchester = await events.JoinAsync("MAN");

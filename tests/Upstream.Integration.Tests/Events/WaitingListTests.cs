@@ -11,7 +11,7 @@ public sealed class WaitingListTests(InfrastructureFixture infrastructure) : ICl
     [Fact]
     public async Task A_cancelled_place_promotes_the_first_on_the_waiting_list_in_order()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
         var birmingham = await events.JoinAsync("BIR");
         var manchester = await events.JoinAsync("MAN");
@@ -44,7 +44,7 @@ public sealed class WaitingListTests(InfrastructureFixture infrastructure) : ICl
     [Fact]
     public async Task Dietary_needs_are_shown_to_staff_only()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         var birmingham = await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential());
         var registered = await events.RegisterAsync(residential, "BIR", birmingham[0], dietaryNeeds: "Coeliac");
@@ -59,7 +59,7 @@ public sealed class WaitingListTests(InfrastructureFixture infrastructure) : ICl
     [Fact]
     public async Task Cancelling_an_event_releases_every_registration_and_tells_everyone_registered()
     {
-        await using var events = await EventsHost.StartAsync(infrastructure);
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
         var birmingham = await events.JoinAsync("BIR");
         var residential = await events.ScheduleAsync(EventsHost.Residential(capacity: 1));

@@ -17,7 +17,7 @@ public sealed class AwardConcurrencyTests(InfrastructureFixture infrastructure) 
     {
         // 37 awards of GBP 15,000 fit; GBP 7,000 is left over, less than any award.
         const long total = (Fit * Award) + 700_000;
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"), ("MAN", "Manchester City Council", "E08000003"), ("LDS", "Leeds City Council", "E08000035"));
         var fund = await grants.OpenFundAsync(total);
         string[] councils = ["BIR", "MAN", "LDS"];
@@ -54,7 +54,7 @@ public sealed class AwardConcurrencyTests(InfrastructureFixture infrastructure) 
     [Fact]
     public async Task The_database_itself_refuses_to_commit_more_than_the_fund_or_pay_more_than_committed()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         var fund = await grants.OpenFundAsync(5_000_000);
         await using var connection = new NpgsqlConnection(grants.Database);
         await connection.OpenAsync();

@@ -12,7 +12,7 @@ public sealed class GrantJourneyTests(InfrastructureFixture infrastructure) : IC
     [Fact]
     public async Task A_group_request_is_assessed_without_conflicted_assessors_awarded_paid_in_tranches_and_reported_on()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await using var events = await GrantsHost.TapAsync(grants.Host.Broker);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"), ("MAN", "Manchester City Council", "E08000003"), ("LDS", "Leeds City Council", "E08000035"));
         var fund = await grants.OpenFundAsync(totalPence: 5_000_000);
@@ -82,7 +82,7 @@ public sealed class GrantJourneyTests(InfrastructureFixture infrastructure) : IC
     [Fact]
     public async Task A_report_past_its_London_due_date_is_flagged_overdue_until_submitted()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.UnderAssessmentAsync(fund, "BIR");

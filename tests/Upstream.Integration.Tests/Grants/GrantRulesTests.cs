@@ -16,7 +16,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task The_model_agrees_with_the_services_migrations()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await using var db = new GrantsDb(new DbContextOptionsBuilder<GrantsDb>().UseNpgsql(grants.Database).Options);
 
         Assert.Empty(await SchemaAgreement.FindDifferencesAsync(db));
@@ -25,7 +25,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_fund_with_bad_details_hears_of_every_problem_at_once_and_an_empty_fund_has_no_360Giving_package()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         var details = new FundDetails { Name = " ", TotalPence = -1, OpensAt = "soon", ClosesAt = "2026-03-29T01:30", Purposes = { "marketing" } };
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => grants.Funds.CreateFundAsync(new CreateFundRequest { Details = details }, grants.Staff).ResponseAsync);
@@ -41,7 +41,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task An_amount_out_of_range_or_a_budget_that_does_not_add_up_is_a_field_error_and_nothing_is_saved()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var birmingham = grants.Member("BIR");
@@ -69,7 +69,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task Only_current_members_may_apply_and_only_while_the_London_window_is_open()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"), ("MAN", "Manchester City Council", "E08000003"));
         var fund = await grants.OpenFundAsync();
 
@@ -101,7 +101,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task Members_see_their_own_councils_requests_partners_only_awarded_grants_and_staff_decide()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"), ("MAN", "Manchester City Council", "E08000003"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.UnderAssessmentAsync(fund, "BIR");
@@ -127,7 +127,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_declined_request_records_who_declined_it_and_why()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await using var events = await GrantsHost.TapAsync(grants.Host.Broker);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
@@ -149,7 +149,7 @@ public sealed class GrantRulesTests(InfrastructureFixture infrastructure) : ICla
     [Fact]
     public async Task A_person_who_asks_to_be_forgotten_disappears_from_the_requests_they_were_the_contact_for()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.SubmittedAsync(fund, "BIR");

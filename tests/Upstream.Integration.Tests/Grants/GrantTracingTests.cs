@@ -21,7 +21,7 @@ public sealed class GrantTracingTests(InfrastructureFixture infrastructure) : IC
             ActivityStopped = finished.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await using var events = await GrantsHost.TapAsync(grants.Host.Broker);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();

@@ -13,7 +13,7 @@ public sealed class OpenDataTests(InfrastructureFixture infrastructure) : IClass
     [Fact]
     public async Task The_funds_awards_are_a_360Giving_package_that_validates_against_the_official_schema()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"), ("MAN", "Manchester City Council", "E08000003"));
         var fund = await grants.OpenFundAsync(name: "Upstream experimentation fund 2026");
         var group = await grants.SubmittedAsync(fund, "BIR", 1_800_000, "MAN");
@@ -47,7 +47,7 @@ public sealed class OpenDataTests(InfrastructureFixture infrastructure) : IClass
     [Fact]
     public async Task The_same_grants_come_as_a_360Giving_CSV_with_the_standards_column_titles()
     {
-        await using var grants = await GrantsHost.StartAsync(infrastructure);
+        await using var grants = await GrantsHost.StartAsync(infrastructure.Shared);
         await grants.JoinAsync(("BIR", "Birmingham City Council", "E08000025"));
         var fund = await grants.OpenFundAsync();
         var request = await grants.UnderAssessmentAsync(fund, "BIR");

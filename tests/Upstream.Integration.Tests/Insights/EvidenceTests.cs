@@ -19,8 +19,8 @@ public sealed class EvidenceTests(InfrastructureFixture infrastructure) : IClass
     public async Task Findings_recorded_in_Network_show_up_in_the_patterns_and_the_operating_model_view()
     {
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("insights-findings");
-        await using var insights = await InsightsHost.StartAsync(infrastructure, broker);
-        await using var network = await ServiceHost.StartAsync(infrastructure, "network", NetworkApp.Build, InsightsHost.Now, broker);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared, broker);
+        await using var network = await ServiceHost.StartAsync(infrastructure.Shared, "network", NetworkApp.Build, InsightsHost.Now, broker);
         await NetworkMembers.JoinAsync(network, "BRI", "Bristol City Council", "South West", "urban", "coastal");
         await NetworkMembers.JoinAsync(network, "ADU", "Adur District Council", "South East", "rural");
         await insights.PublishAsync(new PhaseStarted(Guid.NewGuid(), InsightsHost.Now.AddDays(-10), "discovery", new DateOnly(2030, 10, 26), null));
@@ -59,7 +59,7 @@ public sealed class EvidenceTests(InfrastructureFixture infrastructure) : IClass
     [Fact]
     public async Task Patterns_are_for_staff_and_partners_only()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
 
         var member = await Assert.ThrowsAsync<RpcException>(() => insights.Patterns.GetInsightPatternsAsync(new GetInsightPatternsRequest(), insights.Member).ResponseAsync);
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => insights.Patterns.GetInsightPatternsAsync(new GetInsightPatternsRequest()).ResponseAsync);
@@ -70,7 +70,7 @@ public sealed class EvidenceTests(InfrastructureFixture infrastructure) : IClass
     [Fact]
     public async Task Every_kind_of_evidence_lands_once_keyed_to_its_members_region_and_an_erased_attendee_is_forgotten()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         var at = InsightsHost.Now;
         var person = Guid.NewGuid();
         var other = Guid.NewGuid();

@@ -14,7 +14,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
     [Fact]
     public async Task A_published_piece_reaches_the_atom_feed_as_an_independent_parser_reads_it_and_a_retraction_says_so()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         var draft = await insights.Publications.DraftPublicationAsync(new DraftPublicationRequest { Details = InsightsHost.Piece("Never published") }, insights.Staff);
         var published = await insights.PublishedAsync();
 
@@ -37,7 +37,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
     [Fact]
     public async Task The_json_feed_follows_json_feed_1_1_and_pages_twenty_at_a_time_in_both_formats()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         for (var i = 1; i <= 21; i++)
         {
             insights.Host.Clock.Now = InsightsHost.Now.AddMinutes(i);
@@ -76,7 +76,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
     [InlineData("/feeds/insights.json", "application/feed+json")]
     public async Task A_reader_that_already_has_the_feed_is_answered_304_until_something_is_published(string path, string mediaType)
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         await insights.PublishedAsync("First");
         using var full = await insights.Host.Http.GetAsync(path);
         Assert.Equal((HttpStatusCode.OK, mediaType), (full.StatusCode, full.Content.Headers.ContentType?.MediaType));
@@ -98,7 +98,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
     [Fact]
     public async Task Partners_with_a_token_get_the_private_grants_feed_and_nobody_else_does()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         var grant = Guid.NewGuid();
         await insights.PublishAsync(new GrantAwarded(Guid.NewGuid(), InsightsHost.Now, grant, Guid.NewGuid(), Guid.NewGuid(), "BST", ["CON"], "Text nudges", 1_500_000));
         await insights.HeardAsync("SELECT count(*) FROM evidence WHERE source = 'GrantAward'", 1, "the award");
@@ -136,7 +136,7 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
     [Fact]
     public async Task The_feeds_and_the_hub_are_described_in_the_services_API_document_with_their_formats_and_access()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
 
         using var document = JsonDocument.Parse(await insights.Host.Http.GetStringAsync("/openapi/v1.json"));
 

@@ -29,8 +29,8 @@ public sealed class FindingWebhookTests(InfrastructureFixture infrastructure) : 
         };
         ActivitySource.AddActivityListener(listener);
         var broker = await infrastructure.Shared.CreateVirtualHostAsync("insights-finding-webhooks");
-        await using var insights = await InsightsHost.StartAsync(infrastructure, broker, now: DateTimeOffset.UtcNow);
-        await using var network = await ServiceHost.StartAsync(infrastructure, "network", NetworkApp.Build, InsightsHost.Now, broker);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared, broker, now: DateTimeOffset.UtcNow);
+        await using var network = await ServiceHost.StartAsync(infrastructure.Shared, "network", NetworkApp.Build, InsightsHost.Now, broker);
         await NetworkMembers.JoinAsync(network, "BRI", "Bristol City Council", "South West", "urban", "coastal");
         var webhooks = insights.Host.Client<WebhookService.WebhookServiceClient>();
         await webhooks.AllowCallbackHostAsync(new AllowCallbackHostRequest { Host = "127.0.0.1" }, insights.Staff);

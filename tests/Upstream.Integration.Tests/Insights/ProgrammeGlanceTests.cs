@@ -14,7 +14,7 @@ public sealed class ProgrammeGlanceTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task The_figures_and_the_map_follow_what_the_other_services_announced()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         var at = InsightsHost.Now;
         await insights.PublishAsync(Joined("BST", "Bristol City Council", "South West", "urban", "coastal"));
         await insights.PublishAsync(Joined("CON", "Cornwall Council", "South West", "rural", "coastal"));

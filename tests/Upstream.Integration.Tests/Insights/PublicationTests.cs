@@ -12,7 +12,7 @@ public sealed class PublicationTests(InfrastructureFixture infrastructure) : ICl
     [Fact]
     public async Task A_piece_goes_from_draft_through_review_to_published_and_a_retraction_stays_visible_as_such()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventTap.StartAsync<InsightPublished>(insights.Host.Broker);
         var publications = insights.Publications;
 
@@ -51,7 +51,7 @@ public sealed class PublicationTests(InfrastructureFixture infrastructure) : ICl
     [InlineData("   ", "empty")]
     public async Task Unsafe_html_or_malformed_markdown_is_refused_with_the_field_and_nothing_is_stored(string markdown, string said)
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => insights.Publications.DraftPublicationAsync(new DraftPublicationRequest { Details = InsightsHost.Piece(markdown: markdown) }, insights.Staff).ResponseAsync);
 
@@ -65,7 +65,7 @@ public sealed class PublicationTests(InfrastructureFixture infrastructure) : ICl
     [Fact]
     public async Task Only_staff_write_and_everyone_hears_what_is_wrong_with_a_piece_at_once()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         var piece = new DraftPublicationRequest { Details = InsightsHost.Piece() };
 
         var member = await Assert.ThrowsAsync<RpcException>(() => insights.Publications.DraftPublicationAsync(piece, insights.Member).ResponseAsync);
@@ -83,7 +83,7 @@ public sealed class PublicationTests(InfrastructureFixture infrastructure) : ICl
     [Fact]
     public async Task Staff_tools_watching_publications_see_a_piece_the_moment_it_is_published()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         await insights.PublishedAsync("Already out before the watch");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var watch = insights.Publications.WatchPublications(new WatchPublicationsRequest(), insights.Staff, cancellationToken: cancel.Token);

@@ -12,7 +12,7 @@ public sealed class WebSubTests(InfrastructureFixture infrastructure) : IClassFi
     [Fact]
     public async Task A_subscriber_that_confirms_its_intent_gets_the_feed_signed_when_a_piece_is_published_until_its_lease_ends()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         await Webhooks(insights).AllowCallbackHostAsync(new AllowCallbackHostRequest { Host = "127.0.0.1" }, insights.Staff);
         await using var subscriber = await WebhookReceiver.StartAsync();
         var topic = new Uri(insights.Host.Http.BaseAddress!, "/feeds/insights.atom").ToString();
@@ -43,7 +43,7 @@ public sealed class WebSubTests(InfrastructureFixture infrastructure) : IClassFi
     [Fact]
     public async Task A_subscriber_that_does_not_confirm_is_not_subscribed()
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
         await Webhooks(insights).AllowCallbackHostAsync(new AllowCallbackHostRequest { Host = "127.0.0.1" }, insights.Staff);
         await using var subscriber = await WebhookReceiver.StartAsync();
         subscriber.EchoChallenge = false;
@@ -64,7 +64,7 @@ public sealed class WebSubTests(InfrastructureFixture infrastructure) : IClassFi
     [InlineData(null, "not a url", "hub.callback")]
     public async Task A_foreign_topic_or_an_inward_callback_is_refused_and_nothing_stored(string? topic, string callback, string field)
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
 
         using var refused = await SubscribeAsync(insights, callback, topic ?? new Uri(insights.Host.Http.BaseAddress!, "/feeds/insights.atom").ToString());
 

@@ -77,7 +77,7 @@ public sealed class WebhookTests(InfrastructureFixture infrastructure) : IClassF
         await first.DisposeAsync();
         await using var receiver = await WebhookReceiver.StartAsync(port);
 
-        await using var restarted = await InsightsHost.StartAsync(infrastructure, broker, now: later, database: database);
+        await using var restarted = await InsightsHost.StartAsync(infrastructure.Shared, broker, now: later, database: database);
 
         var delivered = await DeliveryAsync(restarted, subscription, d => d.State == "delivered", "the restarted service to retry");
         Assert.Equal([0, 204], delivered.Attempts.Select(a => a.StatusCode));
@@ -158,7 +158,7 @@ public sealed class WebhookTests(InfrastructureFixture infrastructure) : IClassF
     [InlineData("https://user:pw@93.184.215.14/hook", "user name or password")]
     public async Task A_callback_url_that_points_inward_or_is_malformed_is_refused_and_nothing_stored(string url, string said)
     {
-        await using var insights = await InsightsHost.StartAsync(infrastructure);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => Webhooks(insights).CreateWebhookSubscriptionAsync(Subscription(url), insights.Partner).ResponseAsync);
 
@@ -188,7 +188,7 @@ public sealed class WebhookTests(InfrastructureFixture infrastructure) : IClassF
     /// <summary>Real time on the service's clock: the independent verifier checks webhook-timestamp against it.</summary>
     private async Task<InsightsHost> StartAsync()
     {
-        var insights = await InsightsHost.StartAsync(infrastructure, now: DateTimeOffset.UtcNow);
+        var insights = await InsightsHost.StartAsync(infrastructure.Shared, now: DateTimeOffset.UtcNow);
 
         // The receivers listen on loopback, which is refused unless staff allow it (as they would for local testing).
         await Webhooks(insights).AllowCallbackHostAsync(new AllowCallbackHostRequest { Host = "127.0.0.1" }, insights.Staff);

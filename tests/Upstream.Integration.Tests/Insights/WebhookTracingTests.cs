@@ -21,7 +21,7 @@ public sealed class WebhookTracingTests(InfrastructureFixture infrastructure) : 
             ActivityStopped = finished.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        await using var insights = await InsightsHost.StartAsync(infrastructure, now: DateTimeOffset.UtcNow);
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared, now: DateTimeOffset.UtcNow);
         await insights.Host.Client<WebhookService.WebhookServiceClient>().AllowCallbackHostAsync(new AllowCallbackHostRequest { Host = "127.0.0.1" }, insights.Staff);
         await using var receiver = await WebhookReceiver.StartAsync();
         await insights.Host.Client<WebhookService.WebhookServiceClient>().CreateWebhookSubscriptionAsync(

@@ -30,7 +30,7 @@ internal static class Memory
             .OrderBy(p => Array.FindIndex(Parts, part => part.Name == p.Name)),
     ];
 
-    private static (long Rss, long Pss) Usage(int pid)
+    public static (long Rss, long Pss) Usage(int pid)
     {
         try
         {

@@ -13,6 +13,7 @@ internal sealed class InvitationMapping : IEntityTypeConfiguration<Invitation>
         invitation.Property(i => i.ProgrammeEventId).HasColumnName("programme_event_id");
         invitation.Property(i => i.CouncilCode).HasColumnName("council_code").HasMaxLength(16);
         invitation.Property(i => i.InvitedAt).HasColumnName("invited_at");
+        invitation.HasIndex(i => i.CouncilCode).HasDatabaseName("ix_invitations_council_code");
         invitation.HasOne<ProgrammeEvent>().WithMany().HasForeignKey(i => i.ProgrammeEventId);
     }
 }

@@ -20,9 +20,12 @@ public sealed class RegistrationDesk(EventsDb db, IEventOutbox outbox, TimeProvi
     {
         var council = (string.IsNullOrWhiteSpace(councilCode) ? caller.CouncilCode ?? "" : councilCode).Trim().ToUpperInvariant();
         caller.RequireCouncil(council, "register people for events");
+
+        // Checked before the event's lock is taken: membership and invitations are not what the lock guards (MemberLeft
+        // does not take it), and every statement inside the lock is a wait for everyone registering for the event.
+        await RequireInvitedPersonAsync(programmeEventId, council, personId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
-        await RequireInvitedPersonAsync(programmeEventId, council, personId, cancellationToken);
 
         var active = await db.Registrations
             .Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled)
@@ -117,7 +120,10 @@ public sealed class RegistrationDesk(EventsDb db, IEventOutbox outbox, TimeProvi
             ?? throw new DomainRuleException("member_council", $"{council} is not a current member of the network.");
         if (!await db.Invitations.AnyAsync(i => i.ProgrammeEventId == programmeEventId && i.CouncilCode == council, cancellationToken))
         {
-            throw new DomainRuleException("invitation", $"{council} is not invited to this event.");
+            // Asked before the event's lock, which would have said an unknown event is not found.
+            throw await db.ProgrammeEvents.AnyAsync(e => e.Id == programmeEventId, cancellationToken)
+                ? new DomainRuleException("invitation", $"{council} is not invited to this event.")
+                : new NotFoundException($"No event {programmeEventId}.");
         }
 
         if (!member.PersonIds.Contains(personId))

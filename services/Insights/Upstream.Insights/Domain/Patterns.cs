@@ -8,8 +8,16 @@ public sealed record PatternCount(string Key, int Drivers, int Barriers, int Ena
 /// <summary>A barrier and how many different councils reported it (the same wording, case and spacing aside).</summary>
 public sealed record FrequentBarrier(string Theme, string Text, int Councils);
 
-/// <summary>What the network found on one dimension of the New Operating Models framework.</summary>
-public sealed record DimensionView(string Dimension, PatternCount Counts, IReadOnlyList<Evidence> Findings);
+/// <summary>What the network found on one dimension of the New Operating Models framework: the counts of every finding on it, and the most recent findings themselves.</summary>
+public sealed record DimensionView(string Dimension, PatternCount Counts, IReadOnlyList<Evidence> Findings)
+{
+    /// <summary>
+    /// The findings a view lists per dimension. Every finding listed made the reply grow with the evidence store
+    /// (about 100 KiB per 1,000 findings, past gRPC's 4 MiB default at some 40,000) and each read slower; the
+    /// counts still cover them all.
+    /// </summary>
+    public const int ListedFindings = 25;
+}
 
 /// <summary>What a reader narrows the patterns to; empty means any.</summary>
 public sealed record PatternFilter(string Theme, string Region, string AreaCharacter, string Phase)
@@ -46,8 +54,8 @@ public sealed record Patterns(
 
     private static DimensionView View(string dimension, List<Evidence> findings)
     {
-        var on = findings.Where(f => f.Dimension == dimension).OrderByDescending(f => f.OccurredAt).ToList();
-        return new DimensionView(dimension, Count(dimension, on), on);
+        var on = findings.Where(f => f.Dimension == dimension).ToList();
+        return new DimensionView(dimension, Count(dimension, on), [.. on.OrderByDescending(f => f.OccurredAt).Take(DimensionView.ListedFindings)]);
     }
 
     private static List<PatternCount> CountBy(List<Evidence> findings, Func<Evidence, IEnumerable<string>> keys) =>

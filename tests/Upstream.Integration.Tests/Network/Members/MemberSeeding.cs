@@ -22,7 +22,7 @@ internal static class MemberSeeding
     /// <summary>The Network service, ready: its queues are bound once /health answers, so nothing published is lost.</summary>
     public static async Task<ServiceHost> StartNetworkAsync(InfrastructureFixture infrastructure, string? broker = null, TestClock? clock = null)
     {
-        var network = await ServiceHost.StartAsync(infrastructure, "network", NetworkApp.Build, Now, broker, clock);
+        var network = await ServiceHost.StartAsync(infrastructure.Shared, "network", NetworkApp.Build, Now, broker, clock);
         await Eventually.ReturnsAsync(async () => (await network.Http.GetAsync("/health")).IsSuccessStatusCode, ready => ready, "the network to be ready");
         return network;
     }

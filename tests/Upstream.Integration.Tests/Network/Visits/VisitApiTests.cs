@@ -174,7 +174,7 @@ public sealed class VisitApiTests(InfrastructureFixture infrastructure) : IClass
 
     private async Task<ServiceHost> StartAsync()
     {
-        var host = await ServiceHost.StartAsync(infrastructure, "network", NetworkApp.Build, Now);
+        var host = await ServiceHost.StartAsync(infrastructure.Shared, "network", NetworkApp.Build, Now);
         await NetworkMembers.JoinAsync(host, "BRI", "Bristol City Council", "South West", "urban", "coastal");
         await NetworkMembers.JoinAsync(host, "ADU", "Adur District Council", "South East");
         return host;

@@ -35,7 +35,7 @@ internal sealed class WorkgroupStage : IAsyncDisposable
 
     public static async Task<WorkgroupStage> StartAsync(InfrastructureFixture infrastructure)
     {
-        var host = await ServiceHost.StartAsync(infrastructure, "network", NetworkApp.Build, Now);
+        var host = await ServiceHost.StartAsync(infrastructure.Shared, "network", NetworkApp.Build, Now);
         await NetworkMembers.JoinAsync(host, "BRI", "Bristol City Council");
         await NetworkMembers.JoinAsync(host, "ADU", "Adur District Council", "South East");
         await NetworkMembers.JoinAsync(host, "CON", "Cornwall Council");

@@ -1,14 +1,14 @@
 using Upstream.Hosting.Infrastructure;
 using Upstream.Hosting.Processes;
 
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Hosting;
 
 /// <summary>
 /// The one real PostgreSQL and RabbitMQ of a test run: started on first use in a temporary folder on free ports,
 /// stopped when the test process exits. If the process is killed instead (a cancelled run), each server's
 /// guard stops it within a second, so nothing outlives the run.
 /// </summary>
-public sealed class SharedInfrastructure
+public sealed class SharedInfrastructure : IAsyncDisposable
 {
     private static readonly Lazy<Task<SharedInfrastructure>> Instance = new(StartAsync);
     private int _counter;
@@ -25,11 +25,17 @@ public sealed class SharedInfrastructure
 
     public static Task<SharedInfrastructure> GetAsync() => Instance.Value;
 
-    private static async Task<SharedInfrastructure> StartAsync()
+    private static Task<SharedInfrastructure> StartAsync() => StartAsync(durable: false);
+
+    /// <summary>
+    /// The servers of a benchmark run: as a test run's, but a benchmark asks for durable commits (fsync on), as
+    /// production runs, so what it measures includes them.
+    /// </summary>
+    public static async Task<SharedInfrastructure> StartAsync(bool durable)
     {
         RemoveFoldersOfDeadRuns();
         var root = Path.Combine(Path.GetTempPath(), $"upstream-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        var servers = await LocalServers.StartAsync(root, $"upstream-test-{Environment.ProcessId}", durable: false);
+        var servers = await LocalServers.StartAsync(root, $"upstream-test-{Environment.ProcessId}", durable);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => servers.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return new SharedInfrastructure(servers);
     }
@@ -65,4 +71,7 @@ public sealed class SharedInfrastructure
     /// <summary>A new virtual host for one test's exchanges and queues, as an amqp:// connection string.</summary>
     public Task<string> CreateVirtualHostAsync(string prefix = "test") =>
         RabbitMq.CreateVirtualHostAsync($"{prefix}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 20)]);
+
+    /// <summary>Stops the servers now (a benchmark, done with them); a test run leaves that to the process's exit.</summary>
+    public ValueTask DisposeAsync() => Servers.DisposeAsync();
 }

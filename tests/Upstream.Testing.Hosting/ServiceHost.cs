@@ -12,7 +12,7 @@ using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Hosting;
 
 /// <summary>
 /// One of our services as it runs, on its two loopback endpoints (http: REST and health; grpc: HTTP/2), with its own
@@ -63,7 +63,7 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <param name="maximumPoolSize">Caps the service's database connections (the machine is small and shared) where a
     /// test fires many calls at once.</param>
     public static async Task<ServiceHost> StartAsync(
-        InfrastructureFixture infrastructure,
+        SharedInfrastructure infrastructure,
         string name,
         Func<string[], Action<WebApplicationBuilder>, WebApplication> build,
         DateTimeOffset now,
@@ -72,8 +72,8 @@ public sealed class ServiceHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         int? maximumPoolSize = null)
     {
-        broker ??= await infrastructure.Shared.CreateVirtualHostAsync(name);
-        var database = await infrastructure.Shared.CreateDatabaseAsync(name);
+        broker ??= await infrastructure.CreateVirtualHostAsync(name);
+        var database = await infrastructure.CreateDatabaseAsync(name);
         if (maximumPoolSize is { } pool)
         {
             database += $";Maximum Pool Size={pool}";

@@ -5,10 +5,10 @@ using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
 using Upstream.Grants.Hosting;
 using Upstream.Grants.V1;
-using Upstream.Integration.Tests.Infrastructure;
+using Upstream.Testing.Hosting;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Grants;
+namespace Upstream.Testing.Grants;
 
 /// <summary>
 /// The Grants service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, and the steps most
@@ -44,9 +44,10 @@ public sealed class GrantsHost : IAsyncDisposable
     public Metadata Partner => Host.As("partner-1", Roles.Partner);
 
     /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
-    public static async Task<GrantsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, int maximumPoolSize = 20)
+    /// <param name="settings">Configuration over the test host's (a benchmark restores production timings).</param>
+    public static async Task<GrantsHost> StartAsync(SharedInfrastructure infrastructure, string? broker = null, int maximumPoolSize = 20, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await ServiceHost.StartAsync(infrastructure, "grants", GrantsApp.Build, Now, broker, maximumPoolSize: maximumPoolSize);
+        var host = await ServiceHost.StartAsync(infrastructure, "grants", GrantsApp.Build, Now, broker, settings: settings, maximumPoolSize: maximumPoolSize);
 
         return new GrantsHost(host);
     }

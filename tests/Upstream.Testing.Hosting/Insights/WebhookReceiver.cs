@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Upstream.Hosting.Infrastructure;
 
-namespace Upstream.Integration.Tests.Insights;
+namespace Upstream.Testing.Insights;
 
 /// <summary>A partner's receiver on a loopback port: records every delivery (headers and exact body) and answers <see cref="Status"/>.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Hosting;
 
 /// <summary>Waits for something asynchronous (a delivery, a health change) and fails with a description if it never comes (a minute by default: the test machine is shared and slow).</summary>
 public static class Eventually
@@ -16,7 +16,7 @@ public static class Eventually
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
+                throw new TimeoutException($"Timed out waiting for {what}.");
             }
 
             await Task.Delay(100);

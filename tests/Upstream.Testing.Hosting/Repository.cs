@@ -1,6 +1,6 @@
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Hosting;
 
-internal static class Repository
+public static class Repository
 {
     /// <summary>The checkout the tests were built from (the folder holding Upstream.sln).</summary>
     public static string Root()
@@ -13,6 +13,6 @@ internal static class Repository
             }
         }
 
-        throw new InvalidOperationException("Upstream.sln not found above the test output folder.");
+        throw new InvalidOperationException("Upstream.sln not found above the output folder (run from inside the repository).");
     }
 }

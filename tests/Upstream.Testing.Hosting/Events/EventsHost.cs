@@ -5,10 +5,10 @@ using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
 using Upstream.Events.Hosting;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
+using Upstream.Testing.Hosting;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Events;
+namespace Upstream.Testing.Events;
 
 /// <summary>
 /// The Events service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, and the steps most
@@ -42,9 +42,10 @@ public sealed class EventsHost : IAsyncDisposable
     public Metadata Partner => Host.As("partner-1", Roles.Partner);
 
     /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
-    public static async Task<EventsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, int maximumPoolSize = 20)
+    /// <param name="settings">Configuration over the test host's (a benchmark restores production timings).</param>
+    public static async Task<EventsHost> StartAsync(SharedInfrastructure infrastructure, string? broker = null, int maximumPoolSize = 20, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await ServiceHost.StartAsync(infrastructure, "events", EventsApp.Build, Now, broker, maximumPoolSize: maximumPoolSize);
+        var host = await ServiceHost.StartAsync(infrastructure, "events", EventsApp.Build, Now, broker, settings: settings, maximumPoolSize: maximumPoolSize);
 
         return new EventsHost(host);
     }
@@ -65,17 +66,29 @@ public sealed class EventsHost : IAsyncDisposable
 
     /// <summary>Announces a council as a member with <paramref name="people"/> people, the way Network does; waits until Events has heard.</summary>
     /// <returns>The ids of its people.</returns>
-    public async Task<IReadOnlyList<Guid>> JoinAsync(string council, int people = 2)
+    public async Task<IReadOnlyList<Guid>> JoinAsync(string council, int people = 2) => (await JoinAsync([council], people))[council];
+
+    /// <summary>Announces the councils as members together (as a confirmed cohort arrives), then waits once until Events has heard them all.</summary>
+    /// <returns>The ids of each council's people.</returns>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Guid>>> JoinAsync(IReadOnlyCollection<string> councils, int people = 2, TimeSpan? within = null)
     {
-        var members = Enumerable.Range(1, people)
-            .Select(i => new MemberPerson(Guid.NewGuid(), $"Person {i} of {council}", "Officer", $"person{i}@{council.ToLowerInvariant()}.example.gov.uk", i <= 2))
-            .ToList();
-        await PublishAsync(new MemberJoined(Guid.NewGuid(), Clock.Now, Guid.NewGuid(), council, $"{council} Council", "Region", "Metropolitan district", "E08000001", ["urban"], "Initiative", members, false));
+        var joined = new Dictionary<string, IReadOnlyList<Guid>>();
+        foreach (var council in councils)
+        {
+            var members = Enumerable.Range(1, people)
+                .Select(i => new MemberPerson(Guid.NewGuid(), $"Person {i} of {council}", "Officer", $"person{i}@{council.ToLowerInvariant()}.example.gov.uk", i <= 2))
+                .ToList();
+            await PublishAsync(new MemberJoined(Guid.NewGuid(), Clock.Now, Guid.NewGuid(), council, $"{council} Council", "Region", "Metropolitan district", "E08000001", ["urban"], "Initiative", members, false));
+            joined[council] = [.. members.Select(m => m.PersonId)];
+        }
+
+        var codes = string.Join(", ", councils.Select(c => $"'{c}'"));
         await Eventually.ReturnsAsync(
-            () => CountAsync($"SELECT count(*) FROM member_councils WHERE current AND council_code = '{council}'"),
-            n => n == 1,
-            $"Events to hear {council} joined");
-        return [.. members.Select(m => m.PersonId)];
+            () => CountAsync($"SELECT count(*) FROM member_councils WHERE current AND council_code IN ({codes})"),
+            n => n == councils.Count,
+            councils.Count == 1 ? $"Events to hear {councils.First()} joined" : $"Events to hear {councils.Count} councils joined",
+            within);
+        return joined;
     }
 
     public Task PublishAsync<TEvent>(TEvent integrationEvent)

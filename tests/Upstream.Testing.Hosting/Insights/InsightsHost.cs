@@ -3,10 +3,10 @@ using Upstream.Contracts;
 using Upstream.Domain.Time;
 using Upstream.Insights.Hosting;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
+using Upstream.Testing.Hosting;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Insights;
+namespace Upstream.Testing.Insights;
 
 /// <summary>
 /// The Insights service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, a way to announce
@@ -31,13 +31,20 @@ public sealed class InsightsHost(ServiceHost host) : IAsyncDisposable
 
     /// <param name="now">The service clock's start (webhook tests need real time: receivers check the signed timestamp).</param>
     /// <param name="database">Another host's database, to start the service again on what it left (a restart).</param>
-    public static async Task<InsightsHost> StartAsync(InfrastructureFixture infrastructure, string? broker = null, TestClock? clock = null, DateTimeOffset? now = null, string? database = null)
+    /// <param name="overrides">Configuration over the test host's (a benchmark restores production timings).</param>
+    public static async Task<InsightsHost> StartAsync(
+        SharedInfrastructure infrastructure, string? broker = null, TestClock? clock = null, DateTimeOffset? now = null, string? database = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         // The webhook sender polls often and gives up on a subscription after three failures in a row, so tests see it soon.
         var settings = new Dictionary<string, string?> { ["Webhooks:PollInterval"] = "00:00:00.200", ["Webhooks:DisableAfterFailures"] = "3" };
         if (database is not null)
         {
             settings["ConnectionStrings:insightsdb"] = database;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, now ?? Now, broker, clock, settings);

@@ -5,7 +5,6 @@ using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
 using Upstream.Events.Hosting;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Events;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Network.Data;
 using Upstream.Network.Domain;
 

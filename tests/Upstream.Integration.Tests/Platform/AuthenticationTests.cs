@@ -10,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Upstream.ServiceDefaults.Identity;
 
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Platform;
 

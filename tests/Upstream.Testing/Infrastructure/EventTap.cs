@@ -4,7 +4,7 @@ using MassTransit;
 using Upstream.Contracts;
 using Upstream.Messaging.Setup;
 
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Infrastructure;
 
 /// <summary>
 /// A separate bus on a service's broker with its own queue bound to the event types a test names, standing where

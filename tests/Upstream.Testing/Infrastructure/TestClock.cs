@@ -1,4 +1,4 @@
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Infrastructure;
 
 /// <summary>A clock a test sets and moves; code under test reads time only through TimeProvider.</summary>
 public sealed class TestClock(DateTimeOffset now) : TimeProvider

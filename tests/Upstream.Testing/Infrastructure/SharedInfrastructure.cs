@@ -1,7 +1,7 @@
 using Upstream.Hosting.Infrastructure;
 using Upstream.Hosting.Processes;
 
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Infrastructure;
 
 /// <summary>
 /// The one real PostgreSQL and RabbitMQ of a test run: started on first use in a temporary folder on free ports,

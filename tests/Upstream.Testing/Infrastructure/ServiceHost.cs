@@ -12,7 +12,7 @@ using Upstream.Hosting.Infrastructure;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Infrastructure;
 
 /// <summary>
 /// One of our services as it runs, on its two loopback endpoints (http: REST and health; grpc: HTTP/2), with its own

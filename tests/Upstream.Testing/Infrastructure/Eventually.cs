@@ -1,4 +1,4 @@
-namespace Upstream.Integration.Tests.Infrastructure;
+namespace Upstream.Testing.Infrastructure;
 
 /// <summary>Waits for something asynchronous (a delivery, a health change) and fails with a description if it never comes (a minute by default: the test machine is shared and slow).</summary>
 public static class Eventually

@@ -1,4 +1,6 @@
-namespace Upstream.Integration.Tests.Infrastructure;
+using Xunit;
+
+namespace Upstream.Testing.Infrastructure;
 
 /// <summary>Class fixture giving tests the run's shared servers (IClassFixture&lt;InfrastructureFixture&gt;).</summary>
 public sealed class InfrastructureFixture : IAsyncLifetime

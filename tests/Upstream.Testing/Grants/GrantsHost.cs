@@ -5,10 +5,10 @@ using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
 using Upstream.Grants.Hosting;
 using Upstream.Grants.V1;
-using Upstream.Integration.Tests.Infrastructure;
+using Upstream.Testing.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Grants;
+namespace Upstream.Testing.Grants;
 
 /// <summary>
 /// The Grants service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, and the steps most

@@ -3,10 +3,10 @@ using Upstream.Contracts;
 using Upstream.Domain.Time;
 using Upstream.Insights.Hosting;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
+using Upstream.Testing.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Insights;
+namespace Upstream.Testing.Insights;
 
 /// <summary>
 /// The Insights service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, a way to announce

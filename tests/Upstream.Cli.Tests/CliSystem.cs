@@ -1,0 +1,55 @@
+using Upstream.Applications.Hosting;
+using Upstream.Domain.Time;
+using Upstream.Testing.Grants;
+using Upstream.Testing.Insights;
+
+namespace Upstream.Cli.Tests;
+
+/// <summary>
+/// The services the tool's tests call, each started once for the whole collection on the run's real servers:
+/// Applications (with a clock the tests move), Grants and Insights.
+/// </summary>
+public sealed class CliSystem : IAsyncLifetime
+{
+    /// <summary>Before the sample calls open (1 July 2030): calls can be drafted and published.</summary>
+    public static readonly DateTimeOffset BeforeOpening = ProgrammeTime.ToInstant(new DateTime(2030, 6, 20, 9, 0, 0));
+
+    /// <summary>After they close (15 July 2030): cohorts can be proposed; staff may still import.</summary>
+    public static readonly DateTimeOffset AfterClosing = ProgrammeTime.ToInstant(new DateTime(2030, 7, 20, 9, 0, 0));
+
+    private readonly InfrastructureFixture _infrastructure = new();
+    private ServiceHost? _applications;
+    private GrantsHost? _grants;
+    private InsightsHost? _insights;
+
+    public ServiceHost Applications => _applications ?? throw new InvalidOperationException("Not started.");
+
+    public GrantsHost Grants => _grants ?? throw new InvalidOperationException("Not started.");
+
+    public InsightsHost Insights => _insights ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        await _infrastructure.InitializeAsync();
+        _applications = await ServiceHost.StartAsync(_infrastructure, "applications", ApplicationsApp.Build, BeforeOpening);
+        _grants = await GrantsHost.StartAsync(_infrastructure);
+        _insights = await InsightsHost.StartAsync(_infrastructure);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in new IAsyncDisposable?[] { _applications, _grants, _insights })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CliCollection : ICollectionFixture<CliSystem>
+{
+    public const string Name = "cli";
+}

@@ -29,7 +29,7 @@ var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gate
 // Only a running system has tokens to announce; publishing just writes the model out.
 if (builder.ExecutionContext.IsRunMode)
 {
-    builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
+    builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource, new SystemFile(Path.Combine(builder.DataDirectory("."), "system.json"))));
 }
 
 builder.Build().Run();

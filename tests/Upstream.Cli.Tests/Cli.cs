@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Upstream.Cli.Tests;
 
 /// <summary>What one run of the tool printed and returned.</summary>
@@ -18,15 +16,7 @@ public static class Cli
     {
         output ??= new StringWriter();
         var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 240;
-        var exitCode = await UpstreamCli.RunAsync(args, new CliConsole(console, error, Interactive: false, _ => null, workingDirectory ?? Elsewhere), cancellationToken);
+        var exitCode = await UpstreamCli.RunAsync(args, CliConsole.Captured(output, error, workingDirectory ?? Elsewhere), cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -45,6 +45,8 @@ public sealed class CliSystem : IAsyncLifetime
                 await host.DisposeAsync();
             }
         }
+
+        Directory.Delete(Cli.Elsewhere, recursive: true);
     }
 }
 

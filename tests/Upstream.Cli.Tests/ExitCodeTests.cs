@@ -99,7 +99,7 @@ public sealed class ExitCodeTests(CliSystem system)
     [Fact]
     public async Task The_running_systems_file_gives_the_endpoints_and_the_staff_token()
     {
-        var folder = Directory.CreateTempSubdirectory("upstream-cli-system-").FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Cli.Elsewhere, $"system-{Guid.NewGuid():N}")).FullName;
         Directory.CreateDirectory(Path.Combine(folder, ".upstream"));
         await File.WriteAllTextAsync(Path.Combine(folder, ".upstream", "system.json"), JsonSerializer.Serialize(new
         {

@@ -4,16 +4,19 @@ using Grpc.Core;
 namespace Upstream.Cli.Output;
 
 /// <summary>
-/// A gRPC failure as one line a person can act on: the status, its message, and the google.rpc details the
-/// services attach (BadRequest field violations, PreconditionFailure) as "field: description".
+/// A gRPC failure as one line a person can act on: the status and, when the service attached google.rpc details
+/// (BadRequest field violations, PreconditionFailure), each as "field: description" from those details; otherwise
+/// the status message.
 /// </summary>
 public static class StatusLine
 {
     public static string Of(RpcException e)
     {
-        var line = $"{Name(e.StatusCode)}: {(e.StatusCode == StatusCode.Unavailable ? "the service cannot be reached" : e.Status.Detail)}";
         var details = e.GetRpcStatus() is { } status ? Details(status).ToList() : [];
-        return details.Count == 0 ? line : $"{line} ({string.Join("; ", details)})";
+        var text = details.Count > 0 ? string.Join("; ", details)
+            : e.StatusCode == StatusCode.Unavailable ? $"the service cannot be reached ({e.Status.Detail})"
+            : e.Status.Detail;
+        return $"{Name(e.StatusCode)}: {text}";
     }
 
     private static IEnumerable<string> Details(Google.Rpc.Status status)

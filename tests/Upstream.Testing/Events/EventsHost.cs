@@ -5,9 +5,10 @@ using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
 using Upstream.Events.Hosting;
 using Upstream.Events.V1;
+using Upstream.Testing.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
-namespace Upstream.Integration.Tests.Events;
+namespace Upstream.Testing.Events;
 
 /// <summary>
 /// The Events service on a <see cref="ServiceHost"/>, with its typed clients, callers by role, and the steps most

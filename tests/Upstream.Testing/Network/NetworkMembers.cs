@@ -2,14 +2,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Upstream.Network.Data;
 using Upstream.Network.Domain;
+using Upstream.Testing.Infrastructure;
+using Xunit;
 
-namespace Upstream.Integration.Tests.Network;
+namespace Upstream.Testing.Network;
 
 /// <summary>
 /// Member councils arranged directly in a hosted Network service's database, as its ApplicationSelected consumer would
 /// have made them, for tests of what members do once they are in the network.
 /// </summary>
-internal static class NetworkMembers
+public static class NetworkMembers
 {
     public static async Task<Member> JoinAsync(ServiceHost network, string code, string name, string region = "South West", params string[] areaCharacters)
     {

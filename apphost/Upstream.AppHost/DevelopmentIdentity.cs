@@ -41,6 +41,10 @@ public sealed class DevelopmentIdentity(IResourceBuilder<ParameterResource> sign
     public async Task<TokenIssuer> IssuerAsync(CancellationToken cancellationToken) =>
         TokensSignedWith(await signingKey.Resource.GetValueAsync(cancellationToken) ?? "");
 
+    /// <summary>A development token for one role (the staff tools' token in .upstream/system.json).</summary>
+    public async Task<string> IssueAsync(string role, CancellationToken cancellationToken) =>
+        (await IssuerAsync(cancellationToken)).Issue($"dev-{role}", [role], null);
+
     /// <summary>What the services accept, given the signing key (the end-to-end tests read it from the app model).</summary>
     public static TokenIssuer TokensSignedWith(string signingKey) => new(
         TokenSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

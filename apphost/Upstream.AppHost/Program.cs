@@ -30,7 +30,7 @@ var gateway = identity.Trust(builder.AddProject<Projects.Upstream_Gateway>("gate
 // Only a running system has tokens to announce; publishing just writes the model out.
 if (builder.ExecutionContext.IsRunMode)
 {
-    builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource));
+    builder.Services.AddHostedService(services => new ReadyAnnouncement(services, identity, gateway.Resource, new SystemFile(Path.Combine(builder.DataDirectory("."), "system.json"))));
 
     // `run.sh --demo` (Upstream:Demo=true): once all is healthy, a realistic programme is driven in through the gateway.
     if (builder.Configuration.GetValue<bool>("Upstream:Demo"))

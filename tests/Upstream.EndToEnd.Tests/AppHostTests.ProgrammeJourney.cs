@@ -10,7 +10,7 @@ using Upstream.Demo;
 using Upstream.Events.V1;
 using Upstream.Grants.V1;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Grants;
+using Upstream.Testing.Grants;
 using Upstream.Testing.Insights;
 using Upstream.Network.V1;
 

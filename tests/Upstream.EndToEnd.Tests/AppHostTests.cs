@@ -88,5 +88,6 @@ public sealed partial class AppHostTests(AppHostFixture host, ITestOutputHelper 
 
         Assert.True(alive.Count == 0, "Still running: " + string.Join("; ", alive.Select(p => $"{p.Pid} {p.CommandLine}")));
         Assert.Contains("Database cluster state:               shut down", await PostgresControl.DataAsync(Path.Combine(host.DataDirectory, "postgres", "data")));
+        Assert.False(File.Exists(Path.Combine(host.DataDirectory, "system.json")), "The staff tools' system file outlived the system.");
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Domain.Refusals;

@@ -3,7 +3,6 @@ using Google.Protobuf;
 using Upstream.Applications.V1;
 using Grpc.Core;
 using Upstream.Protos.Errors;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Testing.Applications;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Domain.Time;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Upstream.Applications.Data;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Messaging;
 using Upstream.Messaging.Outbox;
 using Upstream.ServiceDefaults.Data;

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Upstream.Applications.Hosting;
 using Upstream.Applications.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Testing.Applications;
 

@@ -4,7 +4,6 @@ using Npgsql;
 using Upstream.Applications.Bulk;
 using Upstream.Applications.Data;
 using Upstream.Applications.Domain;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Domain.Registry;

@@ -3,7 +3,6 @@ using Upstream.Applications.Domain;
 using Upstream.Applications.Handling;
 using Upstream.Applications.Registry;
 using Upstream.Applications.Selection;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Domain.Refusals;
 using Upstream.Domain.Registry;

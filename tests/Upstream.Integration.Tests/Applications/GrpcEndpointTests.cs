@@ -4,7 +4,6 @@ using Grpc.Core;
 using Npgsql;
 using Upstream.Applications.V1;
 using Upstream.Grpc.Tests.StandardServices;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Applications;

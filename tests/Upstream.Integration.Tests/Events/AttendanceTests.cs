@@ -2,7 +2,6 @@ using Grpc.Core;
 using Upstream.Contracts.Events;
 using Upstream.Domain.Time;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Events;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Events;

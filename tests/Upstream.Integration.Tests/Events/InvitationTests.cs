@@ -4,7 +4,6 @@ using Upstream.Contracts.Events;
 using Upstream.Contracts.Network;
 using Upstream.Events.Data;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 
 namespace Upstream.Integration.Tests.Events;

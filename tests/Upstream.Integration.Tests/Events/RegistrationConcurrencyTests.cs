@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Events;
 

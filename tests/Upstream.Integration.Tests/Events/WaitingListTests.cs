@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Upstream.Contracts.Events;
 using Upstream.Events.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Events;
 

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Npgsql;
 using Upstream.Grants.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Grants;
 

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Upstream.Contracts.Grants;
 using Upstream.Grants.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Protos.Errors;
 
 namespace Upstream.Integration.Tests.Grants;

@@ -4,7 +4,6 @@ using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
 using Upstream.Grants.Data;
 using Upstream.Grants.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Protos.Errors;
 using Upstream.ServiceDefaults.Data;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using Upstream.Grants.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Grants;
 

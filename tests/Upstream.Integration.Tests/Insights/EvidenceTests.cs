@@ -3,8 +3,6 @@ using Upstream.Contracts.Events;
 using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
-using Upstream.Integration.Tests.Network;
 using Upstream.Network.Hosting;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;

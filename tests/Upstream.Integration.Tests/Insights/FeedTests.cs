@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Upstream.Contracts.Grants;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Insights;

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using StandardWebhooks;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
-using Upstream.Integration.Tests.Network;
 using Upstream.Network.Hosting;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;

@@ -4,7 +4,6 @@ using Upstream.Contracts.Events;
 using Upstream.Contracts.Grants;
 using Upstream.Contracts.Network;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Insights;
 

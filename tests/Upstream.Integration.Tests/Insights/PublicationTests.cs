@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Upstream.Contracts.Insights;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Protos.Errors;
 
 namespace Upstream.Integration.Tests.Insights;

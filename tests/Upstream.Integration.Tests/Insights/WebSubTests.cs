@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Insights;
 

@@ -3,7 +3,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using StandardWebhooks;
 using Upstream.Insights.V1;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Protos.Errors;
 
 namespace Upstream.Integration.Tests.Insights;

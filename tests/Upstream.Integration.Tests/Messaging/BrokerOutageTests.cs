@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Upstream.Hosting.Infrastructure;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Messaging;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Messaging.ErrorQueues;
 using Upstream.Noticeboard.Messaging;
 

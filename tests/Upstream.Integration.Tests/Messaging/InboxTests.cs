@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Noticeboard.Messaging;
 
 namespace Upstream.Integration.Tests.Messaging;

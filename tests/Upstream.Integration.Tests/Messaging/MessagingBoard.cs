@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Npgsql;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Noticeboard;
 
 namespace Upstream.Integration.Tests.Messaging;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Upstream.Hosting.Infrastructure;
 using Upstream.Hosting.Processes;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Messaging.Outbox;
 using Upstream.Noticeboard;
 using Upstream.Noticeboard.Data;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Messaging.Outbox;
 using Upstream.Noticeboard.Data;
 using Upstream.Noticeboard.Messaging;

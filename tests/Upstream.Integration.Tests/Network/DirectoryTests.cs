@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Members;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;

@@ -3,7 +3,6 @@ using Grpc.Core;
 using Upstream.Applications.V1;
 using Upstream.Contracts.Network;
 using Upstream.Integration.Tests.Applications;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Members;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Upstream.Contracts.Applications;
 using Upstream.Contracts.Network;
 using Upstream.Integration.Tests.Applications;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Members;
 using Upstream.Network.V1;
 using Upstream.Protos.Errors;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Upstream.Contracts.Network;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Members;
 
 namespace Upstream.Integration.Tests.Network;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Messaging;
 using Upstream.Network.Data;
 using Upstream.ServiceDefaults.Data;

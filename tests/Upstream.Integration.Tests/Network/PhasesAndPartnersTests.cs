@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Upstream.Contracts.Network;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Members;
 using Upstream.Network.V1;
 using Upstream.Protos.Errors;

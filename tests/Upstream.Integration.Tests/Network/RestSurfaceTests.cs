@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Members;
 using Upstream.ServiceDefaults.Identity;
 

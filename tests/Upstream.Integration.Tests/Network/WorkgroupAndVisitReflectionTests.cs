@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Upstream.Grpc.Tests.StandardServices;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Integration.Tests.Network.Workgroups;
 using Upstream.Network.V1;
 

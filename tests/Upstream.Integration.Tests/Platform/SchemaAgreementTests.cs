@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Upstream.Messaging;
 using Upstream.Noticeboard.Data;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Data;
 
 namespace Upstream.Integration.Tests.Platform;

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Upstream.Hosting.Infrastructure;
-using Upstream.Integration.Tests.Infrastructure;
 
 namespace Upstream.Integration.Tests.Platform;
 

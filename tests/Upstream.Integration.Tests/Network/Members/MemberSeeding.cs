@@ -2,7 +2,6 @@ using Grpc.Core;
 using Upstream.Applications.V1;
 using Upstream.Contracts.Applications;
 using Upstream.Integration.Tests.Applications;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Network.Hosting;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Grpc.Core;
 using Upstream.Contracts.Network;
 using Upstream.Domain.Time;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Network.Hosting;
 using Upstream.Network.V1;
 using Upstream.Protos.Errors;

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Upstream.Contracts.Network;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Network.Data;
 using Upstream.Network.V1;
 using Upstream.Protos.Errors;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Integration.Tests.Network.Workgroups;

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Upstream.Domain.Time;
-using Upstream.Integration.Tests.Infrastructure;
 using Upstream.Network.Hosting;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;

@@ -2,14 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Upstream.Network.Data;
 using Upstream.Network.Domain;
+using Upstream.Testing.Hosting;
 
-namespace Upstream.Integration.Tests.Network;
+namespace Upstream.Testing.Network;
 
 /// <summary>
 /// Member councils arranged directly in a hosted Network service's database, as its ApplicationSelected consumer would
 /// have made them, for tests of what members do once they are in the network.
 /// </summary>
-internal static class NetworkMembers
+public static class NetworkMembers
 {
     public static async Task<Member> JoinAsync(ServiceHost network, string code, string name, string region = "South West", params string[] areaCharacters)
     {
@@ -30,6 +31,9 @@ internal static class NetworkMembers
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("UPDATE members SET left_at = now(), left_reason = 'left the programme' WHERE council_code = @code", connection);
         command.Parameters.AddWithValue("code", code);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        if (await command.ExecuteNonQueryAsync() != 1)
+        {
+            throw new InvalidOperationException($"{code} is not a member to leave.");
+        }
     }
 }

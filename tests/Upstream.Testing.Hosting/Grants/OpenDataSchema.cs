@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Json.Schema;
 
-namespace Upstream.Integration.Tests.Grants;
+namespace Upstream.Testing.Grants;
 
 /// <summary>
-/// The official 360Giving package schema (shipped in Grants/360giving beside the tests, never fetched), and a check
-/// of a document against it. Shared by the Grants integration tests and the end-to-end journey (which compiles this in).
+/// The official 360Giving package schema (shipped in Grants/360giving of this library, never fetched), and a check
+/// of a document against it. Shared by the Grants integration tests, the staff tool's tests and the end-to-end journey (which compiles this in).
 /// </summary>
 public static class OpenDataSchema
 {

@@ -11,7 +11,7 @@ trap 'rm -rf "$results"' EXIT
 status=0
 # A hung test is reported with a dump instead of eating the CI budget.
 dotnet test Upstream.sln --no-build -nologo --logger "trx" --results-directory "$results" \
-    --blame-hang-timeout 5m -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
+    --blame-hang-timeout 10m -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
 
 # dotnet test prints one summary per assembly; CI wants one line for the whole run.
 sum() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }

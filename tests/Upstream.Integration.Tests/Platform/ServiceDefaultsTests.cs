@@ -52,7 +52,9 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure) :
         {
             ["ConnectionStrings:notices"] = await infrastructure.Shared.CreateDatabaseAsync("drain"),
         });
-        var inFlight = service.Http.GetStringAsync("/slow?ms=2500");
+        // A client of its own: the service's client is disposed with it, which would cancel the reply it is reading.
+        using var caller = new HttpClient { BaseAddress = service.Address };
+        var inFlight = caller.GetStringAsync("/slow?ms=2500");
         await Eventually.ReturnsAsync(() => service.Http.GetStringAsync("/slow/started"), started => started == "1", "the slow request to be in its handler");
 
         await service.DisposeAsync(); // what SIGTERM does

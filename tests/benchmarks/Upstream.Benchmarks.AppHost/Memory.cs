@@ -8,6 +8,9 @@ internal static class Memory
 {
     public sealed record Part(string Name, int Processes, double RssMiB, double PssMiB);
 
+    /// <summary>The processes of our own services and the gateway, by the name in their command line.</summary>
+    public static readonly string[] Services = ["Upstream.Applications", "Upstream.Network", "Upstream.Events", "Upstream.Grants", "Upstream.Insights", "Upstream.Gateway"];
+
     private static readonly (string Name, Func<string, bool> Matches)[] Parts =
     [
         ("guards and shells", c => c.StartsWith("/bin/sh", StringComparison.Ordinal)),
@@ -15,7 +18,7 @@ internal static class Memory
         ("DCP (API server, controllers, process monitors)", c => c.Contains("/dcp ", StringComparison.Ordinal) || c.Contains("dcpctrl", StringComparison.Ordinal)),
         ("Aspire dashboard", c => c.Contains("Aspire.Dashboard", StringComparison.Ordinal)),
         ("app host", c => c.Contains("Upstream.AppHost", StringComparison.Ordinal)),
-        ("services and gateway", c => c.Contains("Upstream.Applications", StringComparison.Ordinal) || c.Contains("Upstream.Gateway", StringComparison.Ordinal)),
+        ("services and gateway", c => Services.Any(s => c.Contains(s, StringComparison.Ordinal))),
         ("PostgreSQL", c => c.StartsWith("postgres", StringComparison.Ordinal) || c.Contains("/postgres ", StringComparison.Ordinal)),
         ("RabbitMQ (beam, epmd, helpers)", c => c.Contains("beam.smp", StringComparison.Ordinal) || c.Contains("epmd", StringComparison.Ordinal) || c.Contains("erl_child_setup", StringComparison.Ordinal) || c.Contains("inet_gethost", StringComparison.Ordinal)),
         ("other", _ => true),

@@ -60,7 +60,7 @@ try
             catch (Exception e)
             {
                 run = new ScaleRun(path.Name, scale, "failed", clock.Elapsed.TotalSeconds, HostMemory.RssMiB(), HostMemory.PeakMiB(), load, HostMemory.LoadAverage(), [],
-                    [new Check("ran to the end", false, $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}")]);
+                    [new Check("ran to the end", false, $"{e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} {Where(e)}")]);
             }
 
             runs.Add(run);
@@ -86,6 +86,10 @@ await File.WriteAllTextAsync(Path.Combine(results, "capacity.md"), report.Markdo
 await File.WriteAllTextAsync(Path.Combine(results, "capacity.json"), report.Json());
 Console.WriteLine($"Written to {Path.Combine(results, "capacity.md")} and capacity.json");
 return runs.All(r => r.Checks.All(c => c.Passed)) ? 0 : 1;
+
+// Which step of the path threw (its line in the benchmark's own code).
+static string Where(Exception e) =>
+    e.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Upstream.Benchmarks.Capacity.Paths", StringComparison.Ordinal)) ?? "";
 
 /// <summary>The command line: which paths and scales, the time budget per run, where results go.</summary>
 internal sealed record Options(IReadOnlySet<string> Paths, IReadOnlySet<int> Scales, TimeSpan Budget, string? Results, string CommandLine)

@@ -13,7 +13,6 @@ public static class IdleSystem
 {
     public const string Name = "idle";
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
-    private static readonly string[] Services = ["Upstream.Applications", "Upstream.Network", "Upstream.Events", "Upstream.Grants", "Upstream.Insights", "Upstream.Gateway"];
 
     public static async Task<Outcome> RunAsync(string repository)
     {
@@ -35,7 +34,7 @@ public static class IdleSystem
             var figures = new List<Figure>();
             var serviceProcesses = processes
                 .Where(p => !p.CommandLine.StartsWith("dotnet run", StringComparison.Ordinal) && !p.CommandLine.Contains("/dotnet run ", StringComparison.Ordinal))
-                .Select(p => (Process: p, Service: Services.FirstOrDefault(s => p.CommandLine.Contains(s + ".dll", StringComparison.Ordinal) || p.CommandLine.Contains($"/{s} ", StringComparison.Ordinal) || p.CommandLine.EndsWith($"/{s}", StringComparison.Ordinal))))
+                .Select(p => (Process: p, Service: Memory.Services.FirstOrDefault(s => p.CommandLine.Contains(s + ".dll", StringComparison.Ordinal) || p.CommandLine.Contains($"/{s} ", StringComparison.Ordinal) || p.CommandLine.EndsWith($"/{s}", StringComparison.Ordinal))))
                 .Where(p => p.Service is not null)
                 .OrderBy(p => p.Service, StringComparer.Ordinal)
                 .ToList();
@@ -61,7 +60,7 @@ public static class IdleSystem
             return new Outcome(
                 "the Aspire system, idle after start",
                 figures,
-                [new Check("every service runs two replicas (gateway one)", Services.All(s => replicas.GetValueOrDefault(s) == (s == "Upstream.Gateway" ? 1 : 2)), string.Join(", ", Services.Select(s => $"{s[9..]} {replicas.GetValueOrDefault(s)}")))],
+                [new Check("every service runs two replicas (gateway one)", Memory.Services.All(s => replicas.GetValueOrDefault(s) == (s == "Upstream.Gateway" ? 1 : 2)), string.Join(", ", Memory.Services.Select(s => $"{s[9..]} {replicas.GetValueOrDefault(s)}")))],
                 $"Measured {Settle.TotalSeconds:0} s after all healthy. Demo journey before measuring: {journey}. RSS of each process from /proc/PID/smaps_rollup (Debug build, as apphost/run.sh runs it).");
         }
         finally

@@ -86,6 +86,12 @@ public sealed class CapacityReport(DateTime started, string loadBefore, string l
         md.AppendLine();
         md.AppendLine(C, $"**What grows and why:** {Growth.Of(path.Name, mine)}");
         md.AppendLine();
+        if (Growth.RemedyFor(path.Name, mine) is { } remedy)
+        {
+            md.AppendLine(C, $"**Target missed at 1x; what would meet it:** {remedy}");
+            md.AppendLine();
+        }
+
         var measured = mine.Where(r => r.Figures.Count > 0).ToList();
         if (measured.Count > 0)
         {

@@ -22,7 +22,7 @@ public sealed class DemoProgramme(IServiceProvider services, DevelopmentIdentity
             var journey = new ProgrammeJourney(channel, new JourneyCallers(await identity.IssuerAsync(stoppingToken)), progress);
             if (await journey.RunAsync(stoppingToken) is { } result)
             {
-                Console.WriteLine($"Demo: in the dashboard's Traces, open {result.CohortTrace} (the cohort confirmation, from the gateway to Events' invitations) and {result.PublicationTrace} (a publication).");
+                Console.WriteLine($"Demo: in the dashboard's Traces, open {result.CohortTrace} (the cohort confirmation, from the gateway to Events' invitations), {result.PublicationTrace} (a publication, to the partner's webhook) and {result.FindingTrace} (a discovery visit, its findings to the partner's webhook).");
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -10,6 +10,7 @@ internal sealed class AppHostRun : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<TimeSpan> _healthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _demo = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private AppHostRun(Process process, string dataDirectory, string readyLine)
@@ -25,11 +26,14 @@ internal sealed class AppHostRun : IAsyncDisposable
 
     public Task<TimeSpan> Healthy => _healthy.Task;
 
-    /// <summary>The Aspire app host, as apphost/run.sh starts it (`dotnet run --no-build`).</summary>
-    public static AppHostRun StartAspire(string repository, string dataDirectory)
+    /// <summary>The demo's last line (`--demo`): filled in, already there, or stopped with why.</summary>
+    public Task<string> DemoFinished => _demo.Task;
+
+    /// <summary>The Aspire app host, as apphost/run.sh starts it (`dotnet run --no-build`; with `--demo` when asked).</summary>
+    public static AppHostRun StartAspire(string repository, string dataDirectory, bool demo = false)
     {
         // --no-launch-profile with the profile's settings, but free ports: a developer's own app host may be running.
-        var info = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(repository, "apphost", "Upstream.AppHost"), "--no-build", "--no-launch-profile", "--", $"--Upstream:DataDirectory={dataDirectory}"]);
+        var info = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(repository, "apphost", "Upstream.AppHost"), "--no-build", "--no-launch-profile", "--", $"--Upstream:DataDirectory={dataDirectory}", $"--Upstream:Demo={(demo ? "true" : "false")}"]);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}";
@@ -59,6 +63,12 @@ internal sealed class AppHostRun : IAsyncDisposable
             if (e.Data?.StartsWith(run.ReadyLine, StringComparison.Ordinal) == true)
             {
                 run._healthy.TrySetResult(run._clock.Elapsed);
+            }
+
+            // DemoProgramme's closing lines (apphost/Upstream.AppHost/DemoProgramme.cs).
+            if (e.Data is { } line && (line.StartsWith("Demo: in the dashboard", StringComparison.Ordinal) || line.StartsWith("Demo: stopped", StringComparison.Ordinal) || line.Contains("already there", StringComparison.Ordinal)))
+            {
+                run._demo.TrySetResult(line);
             }
         };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Upstream.Gateway.Contracts;
+using Upstream.ServiceDefaults.Grpc;
 using Yarp.ReverseProxy;
 
 namespace Upstream.Gateway.OpenApi;
@@ -15,9 +16,6 @@ public sealed class ApiDocument(IProxyStateLookup proxy, IHttpClientFactory clie
 {
     public const string ClientName = "openapi";
     public const string MetadataKey = "OpenApi";
-
-    /// <summary>What ServiceDefaults writes on a plain HTTP endpoint that allows anonymous callers.</summary>
-    private const string AnonymousExtension = "x-upstream-anonymous";
 
     private static readonly HashSet<string> PublicOperations = [.. ProtoCatalog.All().SelectMany(s => s.Methods).Where(MethodAccess.IsAnonymous).Select(m => m.Name)];
 
@@ -61,7 +59,7 @@ public sealed class ApiDocument(IProxyStateLookup proxy, IHttpClientFactory clie
         foreach (var operation in paths.Select(p => p.Value!.AsObject()).SelectMany(p => p.Select(o => o.Value!.AsObject())))
         {
             // A service marks its plain endpoints anyone may call; the contracts mark their anonymous methods.
-            var markedAnonymous = operation.Remove(AnonymousExtension);
+            var markedAnonymous = operation.Remove(GrpcApiExtensions.AnonymousExtension);
             if (markedAnonymous || (operation["operationId"]?.GetValue<string>() is { } id && PublicOperations.Contains(id)))
             {
                 operation["security"] = new JsonArray(new JsonObject(), Bearer());

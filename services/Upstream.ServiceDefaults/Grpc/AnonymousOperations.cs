@@ -11,13 +11,11 @@ namespace Upstream.ServiceDefaults.Grpc;
 /// </summary>
 internal sealed class AnonymousOperations : IOperationFilter
 {
-    public const string Extension = "x-upstream-anonymous";
-
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
         {
-            operation.Extensions[Extension] = new OpenApiBoolean(true);
+            operation.Extensions[GrpcApiExtensions.AnonymousExtension] = new OpenApiBoolean(true);
         }
     }
 }

@@ -27,6 +27,12 @@ public static class GrpcApiExtensions
     /// <summary>Where every service serves the OpenAPI document of its REST surface.</summary>
     public const string OpenApiPath = "/openapi/v1.json";
 
+    /// <summary>
+    /// The OpenAPI extension that marks a plain HTTP endpoint anyone may call (its <c>AllowAnonymous()</c>), which the
+    /// gateway's merged document turns into optional security.
+    /// </summary>
+    public const string AnonymousExtension = "x-upstream-anonymous";
+
     /// <param name="translate">
     /// Refusals of a kind beyond the shared ones (<see cref="Refusals"/>, tried first) as the status a caller
     /// should see, or null; anything untranslated is unexpected: the caller sees INTERNAL with a generic message

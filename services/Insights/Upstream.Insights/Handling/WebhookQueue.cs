@@ -16,8 +16,12 @@ public sealed class WebhookQueue(InsightsDb db, TimeProvider clock)
     public async Task<IReadOnlyList<Guid>> SubscribersAsync(string eventType, CancellationToken cancellationToken) =>
         await db.WebhookSubscriptions.AsNoTracking().Where(s => s.EventTypes.Contains(eventType)).Select(s => s.Id).ToListAsync(cancellationToken);
 
-    public void Add(IReadOnlyList<Guid> subscribers, string eventType, string payload) =>
-        db.WebhookDeliveries.AddRange(subscribers.Select(s => WebhookDelivery.For(s, eventType, payload, clock.GetUtcNow(), Activity.Current?.Id)));
+    /// <summary>Every delivery of one event is queued at the same instant, in the same trace.</summary>
+    public void Add(IReadOnlyList<Guid> subscribers, string eventType, string payload)
+    {
+        var (now, trace) = (clock.GetUtcNow(), Activity.Current?.Id);
+        db.WebhookDeliveries.AddRange(subscribers.Select(s => WebhookDelivery.For(s, eventType, payload, now, trace)));
+    }
 
     public async Task AddAsync(string eventType, string payload, CancellationToken cancellationToken) =>
         Add(await SubscribersAsync(eventType, cancellationToken), eventType, payload);

@@ -6,6 +6,7 @@ using Grpc.Net.Client;
 using Upstream.Applications.V1;
 using Upstream.Domain.Time;
 using Upstream.Grants.V1;
+using Upstream.Insights.V1;
 using Upstream.Network.V1;
 using Upstream.ServiceDefaults.Identity;
 using Upstream.Testing.Applications;
@@ -103,6 +104,14 @@ public sealed partial class AppHostTests
         var grant = await assessments.AwardGrantAsync(award, traced);
         host.GrantTrace = traceId;
         Assert.Equal("ADU", grant.LeadCouncilCode);
+
+        // Insights hears of the award over the broker: the programme at a glance counts it (and the next step counts
+        // from here).
+        var insights = new ProgrammeService.ProgrammeServiceClient(channel);
+        var glance = await EventuallyAsync(
+            () => insights.GetProgrammeAtAGlanceAsync(new GetProgrammeAtAGlanceRequest(), staff).ResponseAsync,
+            g => g.AwardedPence >= grant.AwardedPence);
+        Assert.Equal((1, grant.AwardedPence), (glance.GrantsAwarded, glance.AwardedPence));
     }
 
     /// <summary>Asks again until the answer is what is expected (events take their time), or 60 s pass.</summary>

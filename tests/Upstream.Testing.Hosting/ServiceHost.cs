@@ -115,6 +115,10 @@ public sealed class ServiceHost : IAsyncDisposable
             catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
             {
                 await app.DisposeAsync();
+
+                // MassTransit keeps the log context it made from this app's logger factory for the rest of this flow and
+                // would hand the next attempt's bus that disposed factory (ObjectDisposedException while building it).
+                LogContext.Current = null;
                 continue;
             }
 

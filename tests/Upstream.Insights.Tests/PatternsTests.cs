@@ -2,63 +2,51 @@ using Upstream.Insights.Domain;
 
 namespace Upstream.Insights.Tests;
 
+/// <summary>How a view is assembled from the counts the database keeps (the counting itself is tested against PostgreSQL).</summary>
 public sealed class PatternsTests
 {
     private static readonly DateTimeOffset At = new(2030, 11, 5, 10, 0, 0, TimeSpan.Zero);
 
-    private static Evidence Finding(string council, string kind, string text, string region = "North West", string dimension = "mindset", string? quote = null) =>
-        Evidence.Finding(Guid.NewGuid(), council, region, ["urban"], "discovery", kind, "Early help", dimension, text, quote, At);
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<Evidence>> NothingRecent = new Dictionary<string, IReadOnlyList<Evidence>>();
 
     [Fact]
-    public void A_barrier_many_councils_share_ranks_above_one_council_repeating_itself()
+    public void Keys_rank_by_their_findings_then_alphabetically_and_months_run_in_order()
     {
-        var evidence = new[]
-        {
-            Finding("MAN", "barrier", "No shared budget"),
-            Finding("MAN", "barrier", "Short-term   funding"),
-            Finding("MAN", "barrier", "short-term funding"),
-            Finding("BRI", "barrier", "No shared budget"),
-            Finding("ADU", "barrier", "no shared BUDGET"),
-        };
+        FacetCount[] counts =
+        [
+            new(FacetCount.Theme, "Workforce", 1, 0, 0),
+            new(FacetCount.Theme, "Data sharing", 0, 3, 1),
+            new(FacetCount.Theme, "Leadership", 0, 0, 1),
+            new(FacetCount.Month, "2030-11", 1, 0, 0),
+            new(FacetCount.Month, "2030-09", 0, 5, 0),
+        ];
 
-        var barriers = Patterns.Of(evidence, new PatternFilter("", "", "", "")).FrequentBarriers;
+        var patterns = Patterns.Of(counts, [], NothingRecent);
 
-        Assert.Equal([("No shared budget", 3), ("Short-term   funding", 1)], barriers.Select(b => (b.Text, b.Councils)));
+        Assert.Equal(["Data sharing", "Leadership", "Workforce"], patterns.ByTheme.Select(c => c.Key));
+        Assert.Equal(["2030-09", "2030-11"], patterns.ByMonth.Select(c => c.Key));
+        Assert.Empty(patterns.ByRegion);
     }
 
     [Fact]
     public void The_operating_model_view_lists_every_dimension_even_where_nothing_was_found()
     {
-        var evidence = new[] { Finding("MAN", "enabler", "Leaders talk prevention", dimension: "purpose", quote: "We say it every week.") };
+        var finding = Evidence.Finding(Guid.NewGuid(), "MAN", "North West", ["urban"], "discovery", "enabler", "Early help", "purpose", "Leaders talk prevention", "We say it every week.", At);
 
-        var view = Patterns.Of(evidence, new PatternFilter("", "", "", "")).OperatingModel;
+        var view = Patterns.Of([new(FacetCount.Dimension, "purpose", 0, 0, 1)], [], new Dictionary<string, IReadOnlyList<Evidence>> { ["purpose"] = [finding] }).OperatingModel;
 
         Assert.Equal(NewOperatingModels.Dimensions, view.Select(d => d.Dimension));
-        Assert.Equal("We say it every week.", Assert.Single(view[0].Findings).Quote);
-        Assert.All(view.Skip(1), d => Assert.Empty(d.Findings));
+        Assert.Equal(("We say it every week.", 1), (Assert.Single(view[0].Findings).Quote, view[0].Counts.Enablers));
+        Assert.All(view.Skip(1), d => Assert.Equal((0, 0, 0, 0), (d.Findings.Count, d.Counts.Drivers, d.Counts.Barriers, d.Counts.Enablers)));
     }
 
     [Fact]
-    public void A_dimension_lists_its_25_most_recent_findings_and_counts_them_all()
+    public void At_most_ten_barriers_are_listed_most_councils_first()
     {
-        var evidence = Enumerable.Range(1, 40).Select(i => Evidence.Finding(
-            Guid.NewGuid(), "MAN", "North West", ["urban"], "discovery", i % 2 == 0 ? "barrier" : "enabler", "Early help", "purpose", $"Finding {i}", null, At.AddDays(i))).ToList();
+        var barriers = Enumerable.Range(1, 12).Select(i => new FrequentBarrier("Early help", $"Barrier {i:00}", i % 4)).ToList();
 
-        var purpose = Patterns.Of(evidence, new PatternFilter("", "", "", "")).OperatingModel[0];
+        var listed = Patterns.Of([], barriers, NothingRecent).FrequentBarriers;
 
-        Assert.Equal((0, 20, 20), (purpose.Counts.Drivers, purpose.Counts.Barriers, purpose.Counts.Enablers));
-        Assert.Equal(Enumerable.Range(16, 25).Reverse().Select(i => $"Finding {i}"), purpose.Findings.Select(f => f.Text));
-    }
-
-    [Fact]
-    public void Filters_narrow_every_count_and_evidence_other_than_findings_is_not_a_pattern()
-    {
-        var member = Evidence.Of(EvidenceSource.GrantAward, Guid.NewGuid(), ["MAN"], null, "discovery", "", "Grant", At);
-        var evidence = new[] { Finding("MAN", "driver", "A", region: "North West"), Finding("BRI", "driver", "B", region: "South West"), member };
-
-        var patterns = Patterns.Of(evidence, new PatternFilter("", "south west", "", ""));
-
-        Assert.Equal([new PatternCount("Early help", 1, 0, 0)], patterns.ByTheme);
-        Assert.Equal([new PatternCount("South West", 1, 0, 0)], patterns.ByRegion);
+        Assert.Equal(["Barrier 03", "Barrier 07", "Barrier 11", "Barrier 02", "Barrier 06", "Barrier 10", "Barrier 01", "Barrier 05", "Barrier 09", "Barrier 04"], listed.Select(b => b.Text));
     }
 }

@@ -95,6 +95,41 @@ public sealed class FeedTests(InfrastructureFixture infrastructure) : IClassFixt
     }
 
     [Fact]
+    public async Task A_retraction_or_another_page_is_not_answered_304_with_an_etag_it_no_longer_matches()
+    {
+        await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);
+        var pieces = new List<Publication>();
+        for (var i = 1; i <= 21; i++)
+        {
+            insights.Host.Clock.Now = InsightsHost.Now.AddMinutes(i);
+            pieces.Add(await insights.PublishedAsync($"Piece {i}"));
+        }
+
+        using var first = await insights.Host.Http.GetAsync("/feeds/insights.json");
+        using var second = await insights.Host.Http.GetAsync("/feeds/insights.json?page=2");
+        var (firstTag, secondTag) = (first.Headers.ETag!, second.Headers.ETag!);
+        Assert.NotEqual(firstTag, secondTag);
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(insights, "/feeds/insights.json?page=2", r => r.Headers.IfNoneMatch.Add(firstTag)));
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/feeds/insights.json?page=2"))
+        {
+            request.Headers.IfNoneMatch.Add(secondTag);
+            using var notModified = await insights.Host.Http.SendAsync(request);
+            Assert.Equal((HttpStatusCode.NotModified, secondTag), (notModified.StatusCode, notModified.Headers.ETag));
+        }
+
+        // Retracting the oldest piece (on page 2) changes it, and moves it to the top of page 1.
+        insights.Host.Clock.Now = InsightsHost.Now.AddHours(1);
+        await insights.Publications.RetractPublicationAsync(new RetractPublicationRequest { PublicationId = pieces[0].PublicationId, Reason = "Double counted" }, insights.Staff);
+
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(insights, "/feeds/insights.json", r => r.Headers.IfNoneMatch.Add(firstTag)));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync(insights, "/feeds/insights.json?page=2", r => r.Headers.IfNoneMatch.Add(secondTag)));
+        using var retracted = JsonDocument.Parse(await insights.Host.Http.GetStringAsync("/feeds/insights.json"));
+        Assert.Equal("Retracted: Piece 1", retracted.RootElement.GetProperty("items")[0].GetProperty("title").GetString());
+        using var last = JsonDocument.Parse(await insights.Host.Http.GetStringAsync("/feeds/insights.json?page=2"));
+        Assert.Equal(["Piece 2"], last.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+    }
+
+    [Fact]
     public async Task Partners_with_a_token_get_the_private_grants_feed_and_nobody_else_does()
     {
         await using var insights = await InsightsHost.StartAsync(infrastructure.Shared);

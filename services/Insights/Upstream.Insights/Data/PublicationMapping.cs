@@ -28,5 +28,6 @@ internal sealed class PublicationMapping : IEntityTypeConfiguration<Publication>
 
         // The feeds page through public pieces newest change first.
         publication.HasIndex(p => p.UpdatedAt).HasDatabaseName("ix_publications_updated");
+        publication.HasIndex(p => new { p.UpdatedAt, p.Id }).IsDescending(true, false).HasFilter("state = 'published' OR state = 'retracted'").HasDatabaseName("ix_publications_feed");
     }
 }

@@ -7,7 +7,8 @@ namespace Upstream.Insights.Feeds;
 
 /// <summary>
 /// The public feeds on the http endpoint (plain HTTP, not JSON transcoding: feed readers want the formats as they are).
-/// Conditional GETs are answered 304 from the ETag (or, failing that, Last-Modified) so pollers cost little.
+/// Conditional GETs are answered 304 from the ETag (or, failing that, Last-Modified), computed from the feed's version
+/// without reading a page, so pollers cost one small query.
 /// </summary>
 public static class FeedEndpoints
 {
@@ -45,26 +46,29 @@ public static class FeedEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Pages are numbered from 1."] });
         }
 
-        var feed = await FeedPage.LoadAsync(db, page ?? 1, http.RequestAborted);
+        // A reader who has the page is answered from the feed's version alone; only a miss reads the page.
+        var version = await FeedVersion.ReadAsync(db, http.RequestAborted);
+        var etag = version.ETag(page ?? 1);
         var origin = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
-        var headers = http.Response.GetTypedHeaders();
 
         // WebSub discovery: where to subscribe for pushes instead of polling.
         http.Response.Headers.Link = WebSubHub.Links(origin, new Uri(origin, http.Request.Path).ToString());
-        headers.ETag = EntityTagHeaderValue.Parse(feed.ETag);
-        headers.LastModified = feed.LastModified;
+        var headers = http.Response.GetTypedHeaders();
         headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
-        if (NotModified(http.Request.GetTypedHeaders(), feed))
+        if (NotModified(http.Request.GetTypedHeaders(), etag, version.LastModified))
         {
+            (headers.ETag, headers.LastModified) = (EntityTagHeaderValue.Parse(etag), version.LastModified);
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
+        var feed = await FeedPage.LoadAsync(db, page ?? 1, http.RequestAborted);
+        (headers.ETag, headers.LastModified) = (EntityTagHeaderValue.Parse(feed.ETag), feed.LastModified);
         return Results.Text(write(feed, origin), contentType);
     }
 
     // RFC 9110 13.2.2: If-None-Match wins; If-Modified-Since only counts without it (HTTP dates have whole seconds).
-    private static bool NotModified(Microsoft.AspNetCore.Http.Headers.RequestHeaders request, FeedPage feed) =>
+    private static bool NotModified(Microsoft.AspNetCore.Http.Headers.RequestHeaders request, string etag, DateTimeOffset lastModified) =>
         request.IfNoneMatch.Count > 0
-            ? request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(EntityTagHeaderValue.Parse(feed.ETag), useStrongComparison: false))
-            : request.IfModifiedSince is { } since && feed.LastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
+            ? request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: false))
+            : request.IfModifiedSince is { } since && lastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
 }

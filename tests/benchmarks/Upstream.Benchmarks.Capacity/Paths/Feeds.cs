@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Upstream.Benchmarks.Capacity.Measuring;
+using Upstream.Insights.Data;
+using Publication = Upstream.Insights.Domain.Publication;
+using PublicationDraft = Upstream.Insights.Domain.PublicationDraft;
+using PublicationText = Upstream.Insights.Domain.PublicationText;
 using Upstream.Insights.V1;
 using Upstream.Testing.Hosting;
 using Upstream.Testing.Insights;
@@ -10,7 +14,8 @@ namespace Upstream.Benchmarks.Capacity.Paths;
 /// <summary>
 /// The public feeds on Insights' http endpoint with 500 publications (5,000 and 50,000 at 10x and 100x), published
 /// through the gRPC API as staff do: the first and the last page of the JSON and Atom feeds, and a reader who already
-/// has the first page asking again with its ETag (answered 304).
+/// has the first page asking again with its ETag (answered 304). At 10x and 100x the publications are stored directly
+/// (<see cref="StoredDirectly"/>), made by the desk's own domain steps (draft, review, publish).
 /// </summary>
 public static class Feeds
 {
@@ -24,12 +29,21 @@ public static class Feeds
         var total = PublicationsAt1x * scale;
         var staff = insights.Staff;
         var seeded = System.Diagnostics.Stopwatch.StartNew();
-        await Burst.ParallelAsync(Enumerable.Range(1, total), 8, async n =>
+        var throughGrpc = scale == 1;
+        if (throughGrpc)
         {
-            var draft = await insights.Publications.DraftPublicationAsync(new DraftPublicationRequest { Details = InsightsHost.Piece($"Piece {n}") }, staff);
-            await insights.Publications.SubmitPublicationForReviewAsync(new SubmitPublicationForReviewRequest { PublicationId = draft.PublicationId }, staff);
-            await insights.Publications.PublishPublicationAsync(new PublishPublicationRequest { PublicationId = draft.PublicationId }, staff);
-        });
+            await Burst.ParallelAsync(Enumerable.Range(1, total), 8, async n =>
+            {
+                var draft = await insights.Publications.DraftPublicationAsync(new DraftPublicationRequest { Details = InsightsHost.Piece($"Piece {n}") }, staff);
+                await insights.Publications.SubmitPublicationForReviewAsync(new SubmitPublicationForReviewRequest { PublicationId = draft.PublicationId }, staff);
+                await insights.Publications.PublishPublicationAsync(new PublishPublicationRequest { PublicationId = draft.PublicationId }, staff);
+            });
+        }
+        else
+        {
+            await StoredDirectly.SaveAsync<InsightsDb>(insights.Host.Services, Enumerable.Range(1, total).Select(n => Published(n, insights.Host.Clock.GetUtcNow())));
+        }
+
         var seedSeconds = seeded.Elapsed.TotalSeconds;
 
         var http = insights.Host.Http;
@@ -54,10 +68,22 @@ public static class Feeds
             checks.Add(new Check($"{path} with its ETag: every answer 304", conditional.Wrong == 0, $"{conditional.Wrong} other answers"));
         }
 
-        figures.Add(new Figure("publishing through gRPC (draft, review, publish)", total / seedSeconds, "publications/s"));
+        figures.Add(new Figure(throughGrpc ? "publishing through gRPC (draft, review, publish)" : "publishing stored directly (draft, review, publish)", total / seedSeconds, "publications/s"));
         var published = await insights.CountAsync("SELECT count(*) FROM publications WHERE state = 'published'");
         checks.Add(new Check("every publication published", published == total, $"{published:N0} of {total:N0}"));
-        return new Outcome($"{total:N0} publications ({lastPage:N0} pages of 20)", figures, checks, $"Published in {seedSeconds:0} s; {Requests} requests per figure, one at a time, after 20 unmeasured.");
+        return new Outcome($"{total:N0} publications ({lastPage:N0} pages of 20)", figures, checks, throughGrpc
+            ? $"Published in {seedSeconds:0} s through gRPC; {Requests} requests per figure, one at a time, after 20 unmeasured."
+            : $"Published in {seedSeconds:0} s stored directly: each piece drafted, reviewed and published by the domain's own steps and saved through Insights' DbContext, without gRPC (and so without the InsightPublished events nobody here hears); {Requests} requests per figure, one at a time, after 20 unmeasured.");
+    }
+
+    // As PublicationDesk makes it: drafted from the same piece the gRPC seeding sends, reviewed, published.
+    private static Publication Published(int n, DateTimeOffset at)
+    {
+        var details = InsightsHost.Piece($"Piece {n}");
+        var publication = Publication.Draft(PublicationText.From(new PublicationDraft(details.Title, details.Summary, details.Theme, details.Markdown)), "staff-1", at);
+        publication.SubmitForReview(at);
+        publication.Publish(at);
+        return publication;
     }
 
     private static async Task<(Latencies Latencies, int Wrong)> TimeAsync(HttpClient http, string url, EntityTagHeaderValue? etag, HttpStatusCode expected)

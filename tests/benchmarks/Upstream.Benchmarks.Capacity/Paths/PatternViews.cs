@@ -1,5 +1,8 @@
 using Upstream.Benchmarks.Capacity.Measuring;
 using Upstream.Contracts.Network;
+using Upstream.Insights.Consumers;
+using Upstream.Insights.Data;
+using Upstream.Insights.Domain;
 using Upstream.Insights.V1;
 using Upstream.Testing.Hosting;
 using Upstream.Testing.Insights;
@@ -10,6 +13,7 @@ namespace Upstream.Benchmarks.Capacity.Paths;
 /// Pattern views over findings: 5,000 findings from 50 councils (50,000 from 500, 500,000 from 5,000 at 10x and
 /// 100x), recorded as Network records them (FindingRecorded on the broker, into Insights' evidence store through its
 /// inbox), then staff and partners' views: the whole picture and filtered by region, theme, area character and phase.
+/// At 10x and 100x the findings are stored directly (<see cref="StoredDirectly"/>) as the consumer stores them.
 /// </summary>
 public static class PatternViews
 {
@@ -31,7 +35,17 @@ public static class PatternViews
         var total = councils * FindingsPerCouncil;
         var seeded = System.Diagnostics.Stopwatch.StartNew();
         await insights.PublishAsync(new PhaseStarted(Guid.NewGuid(), InsightsHost.Now.AddDays(-200), "discovery", new DateOnly(2030, 4, 1), null));
-        await Burst.ParallelAsync(Enumerable.Range(0, total), 16, n => insights.PublishAsync(Finding(n, councils)));
+        await insights.HeardAsync("SELECT count(*) FROM programme_phase WHERE phase = 'discovery'", 1, "the phase");
+        var throughBroker = scale == 1;
+        if (throughBroker)
+        {
+            await Burst.ParallelAsync(Enumerable.Range(0, total), 16, n => insights.PublishAsync(Finding(n, councils)));
+        }
+        else
+        {
+            await StoredDirectly.SaveAsync<InsightsDb>(insights.Host.Services, Enumerable.Range(0, total).Select(n => Stored(Finding(n, councils))));
+        }
+
         await Eventually.ReturnsAsync(() => insights.CountAsync("SELECT count(*) FROM evidence"), c => c == total, $"{total} findings stored", TimeSpan.FromHours(1));
         var seedSeconds = seeded.Elapsed.TotalSeconds;
 
@@ -70,14 +84,20 @@ public static class PatternViews
         }
 
         figures.InsertRange(0, all.Figures("GetInsightPatterns, every view", p95Target: 100));
-        figures.Add(new Figure("seeding through the broker", total / seedSeconds, "findings/s"));
+        figures.Add(new Figure(throughBroker ? "seeding through the broker" : "seeding stored directly", total / seedSeconds, "findings/s"));
         figures.Add(new Figure("reply size, whole picture", bytes / 1024.0, "KiB"));
         return new Outcome(
             $"{total:N0} findings from {councils:N0} councils",
             figures,
             [new Check("the whole picture counts every finding", counted == total, $"{counted:N0} of {total:N0}")],
-            $"Seeded in {seedSeconds:0} s; {CallsPerView} calls per view, one at a time.");
+            throughBroker
+                ? $"Seeded in {seedSeconds:0} s through the broker (FindingRecorded, consumed into the evidence store); {CallsPerView} calls per view, one at a time."
+                : $"Seeded in {seedSeconds:0} s stored directly: each finding made by the consumer's own factory and saved through Insights' DbContext (its counts kept by the same trigger), without the broker; {CallsPerView} calls per view, one at a time.");
     }
+
+    // As FindingRecordedConsumer stores it, in the phase announced above.
+    private static Evidence Stored(FindingRecorded f) =>
+        Evidence.Finding(f.FindingId, EvidenceStore.Code(f.CouncilCode), f.Region, f.AreaCharacters, "discovery", f.Kind, f.Theme, f.Dimension, f.Text, f.Quote, f.OccurredAt);
 
     private static FindingRecorded Finding(int n, int councils)
     {

@@ -23,7 +23,7 @@ public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvide
     public async Task<IReadOnlyList<Decision<Grant>>> DecideAsync(Guid fundId, IReadOnlyList<Batched<AwardAsk>> batch, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fund = await db.Funds.FromSqlInterpolated($"SELECT *, xmin FROM funds WHERE id = {fundId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
+        var fund = await db.Funds.FromSqlInterpolated($"SELECT *, xmin FROM funds WHERE id = {fundId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No fund {fundId}.");
         var ids = batch.Select(b => b.Request.RequestId).Distinct().ToList();
         var requests = await db.GrantRequests.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);

@@ -2,18 +2,29 @@ using System.Diagnostics;
 
 namespace Upstream.ServiceDefaults.Batching;
 
-/// <summary>A queued request as its batch's decider sees it: the request, and the trace of the caller who asked.</summary>
-public sealed class Batched<TRequest>(TRequest request, Activity? callersTrace)
+/// <summary>A queued request as its batch's decider sees it: the request, its caller's trace, and whether the caller is still there.</summary>
+public sealed class Batched<TRequest>(TRequest request, Activity? callersTrace, CancellationToken callerGone)
 {
     public TRequest Request { get; } = request;
 
     internal Activity? CallersTrace { get; } = callersTrace;
 
     /// <summary>
-    /// Makes the caller's span current until disposed, so what the decider records for this request (its outbox
-    /// event's traceparent, say) continues the caller's trace rather than the batch's.
+    /// Decides this request, once the batch holds its lock: not at all if its caller has gone meanwhile (a batch can
+    /// wait long for a connection or the lock under a burst, and a caller told DeadlineExceeded must not be committed
+    /// behind its back); otherwise in the caller's trace (so its outbox event continues that trace), its answer or
+    /// the shared refusal it earned (<see cref="Decision{TAnswer}.Of"/>).
     /// </summary>
-    public IDisposable InCallersTrace() => new CurrentActivity(CallersTrace);
+    public Decision<TAnswer> Decide<TAnswer>(Func<TRequest, TAnswer> decide)
+    {
+        if (callerGone.IsCancellationRequested)
+        {
+            return Decision<TAnswer>.Refused(new OperationCanceledException("The caller went away before its request was decided.", callerGone));
+        }
+
+        using var trace = new CurrentActivity(CallersTrace);
+        return Decision<TAnswer>.Of(() => decide(Request));
+    }
 
     private sealed class CurrentActivity : IDisposable
     {

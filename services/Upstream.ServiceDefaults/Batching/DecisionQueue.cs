@@ -12,10 +12,11 @@ namespace Upstream.ServiceDefaults.Batching;
 /// </summary>
 /// <remarks>
 /// A caller that goes away (its token cancelled, its deadline passed) before its batch starts is dropped, never
-/// decided, so it is not committed behind its back; once taken into a batch it is decided, and the caller waits
-/// for that answer (the batch is short and the caller's own deadline still tells its client).
+/// decided, so it is not committed behind its back; one that goes while its batch waits for a connection or the
+/// lock is not decided either (<see cref="Batched{TRequest}.Decide"/>). Only a caller that goes between its
+/// decision and the commit (a short window) can be told DeadlineExceeded of what was stored.
 /// Tracing: each caller keeps its own span; the batch's database work runs in the first request's trace, and each
-/// request's own records (its outbox event) are made in its caller's trace (<see cref="Batched{TRequest}.InCallersTrace"/>).
+/// request's own records (its outbox event) are made in its caller's trace (<see cref="Batched{TRequest}.Decide"/>).
 /// </remarks>
 public sealed partial class DecisionQueue<TKey, TRequest, TAnswer>
     where TKey : notnull
@@ -44,7 +45,7 @@ public sealed partial class DecisionQueue<TKey, TRequest, TAnswer>
     public async Task<TAnswer> DecideAsync(TKey key, TRequest request, CancellationToken callerGone)
     {
         callerGone.ThrowIfCancellationRequested();
-        var item = new Queued(new Batched<TRequest>(request, Activity.Current));
+        var item = new Queued(new Batched<TRequest>(request, Activity.Current, callerGone));
         bool startWorker;
         lock (gate)
         {

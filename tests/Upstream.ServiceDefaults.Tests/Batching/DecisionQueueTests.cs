@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
+using Upstream.Domain.Refusals;
 using Upstream.ServiceDefaults.Batching;
 
 namespace Upstream.ServiceDefaults.Tests.Batching;
@@ -14,10 +15,14 @@ public sealed class DecisionQueueTests
     private sealed class Decider
     {
         private readonly ConcurrentQueue<(string Key, int[] Requests)> _batches = new();
+        private readonly ConcurrentQueue<int> _decided = new();
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _started = new();
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<(string Key, int[] Requests)> Batches => [.. _batches];
+
+        /// <summary>The requests actually decided (not skipped for a caller gone).</summary>
+        public IReadOnlyList<int> Decided => [.. _decided];
 
         /// <summary>Fails whole batches of more than one, and a batch of just 13.</summary>
         public bool Failing { get; init; }
@@ -33,7 +38,11 @@ public sealed class DecisionQueueTests
                 throw new InvalidOperationException("The batch's save failed.");
             }
 
-            return [.. requests.Select(r => r % 2 == 0 ? Decision<string>.Refused(new ArgumentException($"{r} is even.")) : Decision<string>.Given($"{key}:{r}"))];
+            return [.. batch.Select(b => b.Decide(r =>
+            {
+                _decided.Enqueue(r);
+                return r % 2 == 0 ? throw new DomainRuleException("odd", $"{r} is even.") : $"{key}:{r}";
+            }))];
         }
 
         public Task StartedAsync(string key) =>
@@ -70,7 +79,7 @@ public sealed class DecisionQueueTests
         decider.ReleaseAll();
         var answers = await Task.WhenAll(rest.Prepend(first).Select(AnswerAsync));
 
-        Assert.Equal(["event:1", "ArgumentException", "event:3", "ArgumentException", "event:5"], answers);
+        Assert.Equal(["event:1", "DomainRuleException", "event:3", "DomainRuleException", "event:5"], answers);
         Assert.Equal([[1], [2, 3, 4, 5]], decider.Batches.Select(b => b.Requests));
         Assert.All(decider.Batches, b => Assert.Equal("event", b.Key));
         Assert.Equal(0, queue.Waiting);
@@ -155,5 +164,24 @@ public sealed class DecisionQueueTests
 
         Assert.Equal(["event:1", "event:3", "event:5"], await Task.WhenAll(waiting.Prepend(first)));
         Assert.DoesNotContain(decider.Batches, b => b.Key == "another-event");
+    }
+
+    [Fact]
+    public async Task A_caller_gone_while_its_batch_waits_for_its_lock_is_not_decided()
+    {
+        var decider = new Decider();
+        var queue = Queue(decider);
+        using var gone = new CancellationTokenSource();
+        var withdrawn = queue.DecideAsync("fund", 1, gone.Token);
+        var kept = queue.DecideAsync("fund", 3, CancellationToken.None);
+        await decider.StartedAsync("fund");
+
+        // Taken into the batch, which now waits (for a connection, the lock) when the caller goes.
+        await gone.CancelAsync();
+        decider.ReleaseAll();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn);
+        Assert.Equal("fund:3", await kept);
+        Assert.Equal([3], decider.Decided);
     }
 }

@@ -15,7 +15,7 @@ public sealed record RegistrationAsk(Guid PersonId, string CouncilCode, string D
 /// <summary>
 /// Decides the registrations queued for one event together: the event's row lock taken once, its active
 /// registrations read once, each ask decided in arrival order against the running counts (confirmed, waitlisted, or
-/// refused on its own), all saved with their outbox events in one commit. The lock still orders batches across replicas.
+/// refused on its own; not decided if its caller has gone by then), all saved with their outbox events in one commit. The lock still orders batches across replicas.
 /// </summary>
 public sealed class RegistrationDecisions(EventsDb db, IEventOutbox outbox, TimeProvider clock) : IBatchDecider<Guid, RegistrationAsk, Registration>
 {
@@ -32,15 +32,11 @@ public sealed class RegistrationDecisions(EventsDb db, IEventOutbox outbox, Time
         var registeredAt = active.Select(r => r.RegisteredAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
         foreach (var queued in batch)
         {
-            // Its outbox event continues its caller's trace.
-            using var trace = queued.InCallersTrace();
-            var ask = queued.Request;
-
             // Strictly later (at PostgreSQL's microsecond precision) than every registration the event holds, so the
             // waiting list, ordered by registration time, is the order the event's lock decided them in, however
             // close together a batch's clock readings are (or a stopped clock's).
             registeredAt = Later(clock.GetUtcNow(), registeredAt);
-            decisions.Add(Decision<Registration>.Of(() =>
+            decisions.Add(queued.Decide(ask =>
             {
                 if (active.Any(r => r.PersonId == ask.PersonId))
                 {

@@ -15,7 +15,7 @@ public sealed record AwardAsk(Guid RequestId, long AmountPence, string By, strin
 /// <summary>
 /// Decides the awards queued for one fund together: the fund's row lock taken once, each award decided in arrival
 /// order against the running committed total (granted, or refused on its own when it does not fit or its request
-/// was decided meanwhile), all saved with their outbox events in one commit. The lock still orders batches across
+/// was decided meanwhile; not decided if its caller has gone by then), all saved with their outbox events in one commit. The lock still orders batches across
 /// replicas, and the table's CHECK refuses any total beyond the fund whatever the code does.
 /// </summary>
 public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvider clock) : IBatchDecider<Guid, AwardAsk, Grant>
@@ -31,10 +31,7 @@ public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvide
         var decisions = new List<Decision<Grant>>(batch.Count);
         foreach (var queued in batch)
         {
-            // Its outbox event continues its caller's trace.
-            using var trace = queued.InCallersTrace();
-            var ask = queued.Request;
-            decisions.Add(Decision<Grant>.Of(() =>
+            decisions.Add(queued.Decide(ask =>
             {
                 var request = requests.GetValueOrDefault(ask.RequestId) ?? throw new NotFoundException($"No grant request {ask.RequestId}.");
                 var now = clock.GetUtcNow();

@@ -2,6 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Upstream.Domain.Refusals;
 using Upstream.Protos.Errors;
+using Upstream.ServiceDefaults.Batching;
 
 namespace Upstream.ServiceDefaults.Grpc;
 
@@ -22,6 +23,7 @@ public static class Refusals
         ConflictException e => RpcErrors.Create(Code.Aborted, e.Message),
         PermissionDeniedException { Anonymous: true } e => RpcErrors.Create(Code.Unauthenticated, e.Message),
         PermissionDeniedException e => RpcErrors.Create(Code.PermissionDenied, e.Message),
+        DecisionQueueFullException e => RpcErrors.Create(Code.ResourceExhausted, e.Message),
         _ => null,
     };
 }

@@ -1,5 +1,8 @@
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Upstream.Events.Handling;
 using Upstream.Events.V1;
+using Upstream.ServiceDefaults.Batching;
 
 namespace Upstream.Integration.Tests.Events;
 
@@ -48,5 +51,104 @@ public sealed class RegistrationConcurrencyTests(InfrastructureFixture infrastru
         Assert.Equal(Capacity, await events.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%RegistrationConfirmed%'"));
         var shown = await events.Events.GetProgrammeEventAsync(new GetProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff);
         Assert.Equal((Capacity, (Councils * 2) - Capacity), (shown.ConfirmedCount, shown.WaitlistedCount));
+    }
+
+    [Fact]
+    public async Task Parallel_registrations_with_each_first_person_asked_twice_give_exact_limits_one_registration_a_person_and_a_waiting_list_promoted_in_order()
+    {
+        const int councils = 20;
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
+        var people = await events.JoinAsync([.. Enumerable.Range(1, councils).Select(i => $"D{i:00}")], PeoplePerCouncil);
+        var residential = await events.ScheduleAsync(EventsHost.Residential(Capacity));
+
+        // Every person once, and each council's first person a second time: 80 at once.
+        var attempts = people.SelectMany(c => c.Value.Append(c.Value[0]).Select(person => (Council: c.Key, Person: person))).ToList();
+        var outcomes = await Task.WhenAll(attempts.Select(async a =>
+        {
+            try
+            {
+                return (a.Council, a.Person, Status: StatusCode.OK, Registration: await events.RegisterAsync(residential, a.Council, a.Person));
+            }
+            catch (RpcException e)
+            {
+                return (a.Council, a.Person, Status: e.StatusCode, Registration: (EventRegistration?)null);
+            }
+        }));
+
+        var registered = outcomes.Where(o => o.Status == StatusCode.OK).Select(o => o.Registration!).ToList();
+        Assert.All(outcomes.GroupBy(o => o.Council), c => Assert.Equal((c.Key, 2), (c.Key, c.Count(o => o.Status == StatusCode.OK))));
+        Assert.All(outcomes.Where(o => o.Status != StatusCode.OK), o => Assert.Contains(o.Status, new[] { StatusCode.FailedPrecondition, StatusCode.AlreadyExists }));
+        Assert.Equal(registered.Count, registered.Select(r => r.PersonId).Distinct().Count());
+        Assert.Equal(Capacity, registered.Count(r => r.State == EventRegistrationState.Confirmed));
+        Assert.Equal((councils * 2) - Capacity, registered.Count(r => r.State == EventRegistrationState.Waitlisted));
+        Assert.Equal(registered.Count, await events.CountAsync("SELECT count(DISTINCT person_id) FROM registrations"));
+        Assert.Equal(Capacity, await events.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%RegistrationConfirmed%'"));
+        Assert.Equal(Capacity, await events.CountAsync(
+            "SELECT count(*) FROM registrations r WHERE state = 'Confirmed' AND EXISTS (SELECT 1 FROM outbox_messages o WHERE o.aggregate_key = r.id::text AND o.message_type LIKE '%RegistrationConfirmed%')"));
+
+        // Every registration has its own place in time, so the waiting list has one order: freeing three places
+        // promotes the three registered earliest among those waiting.
+        Assert.Equal(registered.Count, await events.CountAsync("SELECT count(DISTINCT registered_at) FROM registrations"));
+        var waiting = registered.Where(r => r.State == EventRegistrationState.Waitlisted).OrderBy(r => r.RegisteredAt.ToDateTimeOffset()).ToList();
+        foreach (var freed in registered.Where(r => r.State == EventRegistrationState.Confirmed).Take(3))
+        {
+            await events.Registrations.CancelEventRegistrationAsync(
+                new CancelEventRegistrationRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = freed.RegistrationId }, events.Member(freed.CouncilCode));
+        }
+
+        var after = await events.Registrations.ListEventRegistrationsAsync(new ListEventRegistrationsRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff);
+        var promoted = after.Registrations.Where(r => waiting.Any(w => w.RegistrationId == r.RegistrationId) && r.State == EventRegistrationState.Confirmed).Select(r => r.RegistrationId);
+        Assert.Equal(waiting.Take(3).Select(r => r.RegistrationId).Order(), promoted.Order());
+    }
+
+    [Fact]
+    public async Task A_registration_whose_caller_gives_up_while_it_waits_for_the_event_is_never_stored()
+    {
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
+        var people = await events.JoinAsync("E01", PeoplePerCouncil);
+        var residential = await events.ScheduleAsync(EventsHost.Residential(Capacity));
+        var queue = events.Host.Services.GetRequiredService<DecisionQueue<Guid, RegistrationAsk, Upstream.Events.Domain.Registration>>();
+
+        // The first registration's batch waits on the event's row, held here; the second queues behind it.
+        await using var held = await HeldRowLock.TakeAsync(events.Database, "programme_events", residential.ProgrammeEventId);
+        var first = events.RegisterAsync(residential, "E01", people[0]);
+        await HeldRowLock.WaitForWaiterAsync(events.CountAsync);
+        var gaveUp = await Assert.ThrowsAsync<RpcException>(() => events.Registrations.RegisterForEventAsync(
+            new RegisterForEventRequest { ProgrammeEventId = residential.ProgrammeEventId, PersonId = people[1].ToString() },
+            events.Member("E01"),
+            deadline: DateTime.UtcNow.AddSeconds(1)).ResponseAsync);
+        Assert.Equal(StatusCode.DeadlineExceeded, gaveUp.StatusCode);
+
+        // Once the service has noticed, the event is let go: the first is decided, the second is not.
+        await Eventually.ReturnsAsync(() => Task.FromResult(queue.Waiting), n => n == 0, "the service to drop the registration whose caller gave up");
+        await held.ReleaseAsync();
+        Assert.Equal(EventRegistrationState.Confirmed, (await first).State);
+        Assert.Equal(0, await events.CountAsync($"SELECT count(*) FROM registrations WHERE person_id = '{people[1]}'"));
+        Assert.Equal(1, await events.CountAsync("SELECT count(*) FROM registrations"));
+    }
+
+    [Fact]
+    public async Task Beyond_the_replicas_bound_on_waiting_registrations_a_caller_is_told_at_once_and_nothing_is_stored()
+    {
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared, settings: new Dictionary<string, string?> { [$"{DecisionQueueLimits.Section}:MaxWaiting"] = "1" });
+        var people = await events.JoinAsync(["F01", "F02"], PeoplePerCouncil);
+        var residential = await events.ScheduleAsync(EventsHost.Residential(Capacity));
+        var queue = events.Host.Services.GetRequiredService<DecisionQueue<Guid, RegistrationAsk, Upstream.Events.Domain.Registration>>();
+
+        // One registration deciding (behind the held row), one waiting: the bound of one is reached.
+        await using var held = await HeldRowLock.TakeAsync(events.Database, "programme_events", residential.ProgrammeEventId);
+        var deciding = events.RegisterAsync(residential, "F01", people["F01"][0]);
+        await HeldRowLock.WaitForWaiterAsync(events.CountAsync);
+        var waiting = events.RegisterAsync(residential, "F01", people["F01"][1]);
+        await Eventually.ReturnsAsync(() => Task.FromResult(queue.Waiting), n => n == 1, "the second registration to wait");
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => events.RegisterAsync(residential, "F02", people["F02"][0]));
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+
+        await held.ReleaseAsync();
+        Assert.Equal(
+            [EventRegistrationState.Confirmed, EventRegistrationState.Confirmed],
+            [(await deciding).State, (await waiting).State]);
+        Assert.Equal(0, await events.CountAsync($"SELECT count(*) FROM registrations WHERE person_id = '{people["F02"][0]}'"));
     }
 }

@@ -12,6 +12,6 @@ namespace Upstream.Events.Handling;
 internal static class EventLock
 {
     public static async Task<ProgrammeEvent> LockAsync(this EventsDb db, Guid programmeEventId, CancellationToken cancellationToken) =>
-        await db.ProgrammeEvents.FromSqlInterpolated($"SELECT *, xmin FROM programme_events WHERE id = {programmeEventId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
+        await db.ProgrammeEvents.FromSqlInterpolated($"SELECT *, xmin FROM programme_events WHERE id = {programmeEventId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No event {programmeEventId}.");
 }

@@ -4,6 +4,7 @@ using Upstream.Domain.Refusals;
 using Upstream.Events.Data;
 using Upstream.Events.Domain;
 using Upstream.Messaging.Outbox;
+using Upstream.ServiceDefaults.Batching;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
 
@@ -11,9 +12,10 @@ namespace Upstream.Events.Handling;
 
 /// <summary>
 /// A council's people registered for events (a waiting list beyond capacity, promoted in order), cancelled, and
-/// checked in per day. Every change to an event's registrations first locks the event's row.
+/// checked in per day. Every change to an event's registrations first locks the event's row; registrations
+/// queue per event and are decided in batches (<see cref="RegistrationDecisions"/>).
 /// </summary>
-public sealed class RegistrationDesk(EventsDb db, IEventOutbox outbox, TimeProvider clock)
+public sealed class RegistrationDesk(EventsDb db, IEventOutbox outbox, TimeProvider clock, DecisionQueue<Guid, RegistrationAsk, Registration> decisions)
 {
     /// <param name="councilCode">Empty: the caller's own council.</param>
     public async Task<Registration> RegisterAsync(Caller caller, Guid programmeEventId, Guid personId, string councilCode, string dietaryNeeds, string accessNeeds, CancellationToken cancellationToken)
@@ -24,37 +26,9 @@ public sealed class RegistrationDesk(EventsDb db, IEventOutbox outbox, TimeProvi
         // Checked before the event's lock is taken: membership and invitations are not what the lock guards (MemberLeft
         // does not take it), and every statement inside the lock is a wait for everyone registering for the event.
         await RequireInvitedPersonAsync(programmeEventId, council, personId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programmeEvent = await db.LockAsync(programmeEventId, cancellationToken);
 
-        var active = await db.Registrations
-            .Where(r => r.ProgrammeEventId == programmeEventId && r.State != RegistrationState.Cancelled)
-            .Select(r => new { r.State, r.CouncilCode, r.CouncilSlot, r.PersonId })
-            .ToListAsync(cancellationToken);
-        if (active.Any(r => r.PersonId == personId))
-        {
-            throw new ConflictException("That person is already registered for this event.", alreadyExists: true);
-        }
-
-        var now = clock.GetUtcNow();
-        var registration = programmeEvent.Register(
-            personId,
-            council,
-            dietaryNeeds,
-            accessNeeds,
-            active.Count(r => r.State == RegistrationState.Confirmed),
-            [.. active.Where(r => r.CouncilCode == council).Select(r => r.CouncilSlot ?? 0)],
-            caller.Subject,
-            now);
-        db.Registrations.Add(registration);
-        if (registration.State == RegistrationState.Confirmed)
-        {
-            outbox.Publish(new RegistrationConfirmed(Guid.NewGuid(), now, programmeEventId, registration.Id, personId, council), registration.Id.ToString());
-        }
-
-        await db.SaveAsync("the registration", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return registration;
+        // Decided with whatever else is queued for the event, under its lock (see RegistrationDecisions).
+        return await decisions.DecideAsync(programmeEventId, new RegistrationAsk(personId, council, dietaryNeeds, accessNeeds, caller.Subject), cancellationToken);
     }
 
     /// <summary>A confirmed place freed goes to the first on the waiting list, in the same transaction.</summary>

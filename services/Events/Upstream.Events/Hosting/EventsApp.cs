@@ -1,10 +1,12 @@
 using Upstream.Contracts.Network;
 using Upstream.Events.Consumers;
 using Upstream.Events.Data;
+using Upstream.Events.Domain;
 using Upstream.Events.Grpc;
 using Upstream.Events.Handling;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
+using Upstream.ServiceDefaults.Batching;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
@@ -30,6 +32,7 @@ public static class EventsApp
             .Add<PersonErasedConsumer, PersonErased>());
         builder.Services.AddScoped<ProgrammeEventDesk>();
         builder.Services.AddScoped<RegistrationDesk>();
+        builder.Services.AddDecisionQueue<Guid, RegistrationAsk, Registration, RegistrationDecisions>();
         builder.Services.AddScoped<ExpenseClaimDesk>();
         builder.Services.AddScoped<CalendarDesk>();
         builder.AddGrpcApi();

@@ -5,8 +5,9 @@ namespace Upstream.Grants.Domain;
 
 /// <summary>
 /// The experimentation fund. What it has committed (awarded) and paid are kept on the fund's row and changed only
-/// by atomic updates in the award's and payment's transactions, under CHECK constraints: the database itself
-/// refuses to commit more than the total or pay more than was committed, whatever runs in parallel.
+/// under its lock (awards, decided in batches holding the row lock) or by atomic updates (payments), under CHECK
+/// constraints: the database itself refuses to commit more than the total or pay more than was committed,
+/// whatever runs in parallel.
 /// </summary>
 public sealed class Fund
 {
@@ -104,6 +105,13 @@ public sealed class Fund
         {
             throw Overspent(amountPence);
         }
+    }
+
+    /// <summary>Raises the committed total; only under the fund row's lock (see <see cref="Grant.Award"/>).</summary>
+    internal void Commit(long amountPence)
+    {
+        EnsureCanCommit(amountPence);
+        CommittedPence += amountPence;
     }
 
     private DomainRuleException Overspent(long amountPence) =>

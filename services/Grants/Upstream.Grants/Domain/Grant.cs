@@ -48,10 +48,10 @@ public sealed class Grant
     public IReadOnlyList<string> Councils => [LeadCouncilCode, .. PartnerCouncilCodes];
 
     /// <summary>
-    /// Checks the award against the fund as last read and decides the request. The fund's committed total is then
-    /// raised by the database in the same transaction, which has the last word when awards race.
+    /// What an award asks that needs no lock: the amount within the fund's range, a reason, conditions not blank,
+    /// reports due after today. Checked before the award queues for the fund, and again as it is decided.
     /// </summary>
-    public static Grant Award(Fund fund, GrantRequest request, long amountPence, string by, string reason, IReadOnlyList<string> conditions, IReadOnlyList<DateOnly> reportDueDates, DateTimeOffset now)
+    public static void RequireValidAward(Fund fund, long amountPence, string reason, IReadOnlyList<string> conditions, IReadOnlyList<DateOnly> reportDueDates, DateTimeOffset now)
     {
         var v = new Violations();
         fund.RequireInRange(amountPence, "amount_pence", v);
@@ -61,8 +61,18 @@ public sealed class Grant
         v.Require(reportDueDates.All(d => d > today), "report_due_dates", "Reports fall due after today.");
         v.Require(conditions.All(c => !string.IsNullOrWhiteSpace(c)), "conditions", "A condition cannot be blank.");
         v.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// Decides the request and commits the amount on the fund, given the fund read under its row lock (so no other
+    /// award can move its committed total before this one's transaction commits); the table's CHECK has the last word.
+    /// </summary>
+    public static Grant Award(Fund fund, GrantRequest request, long amountPence, string by, string reason, IReadOnlyList<string> conditions, IReadOnlyList<DateOnly> reportDueDates, DateTimeOffset now)
+    {
+        RequireValidAward(fund, amountPence, reason, conditions, reportDueDates, now);
         fund.EnsureCanCommit(amountPence);
         request.Award(by, reason, now);
+        fund.Commit(amountPence);
         return new Grant
         {
             Id = Guid.CreateVersion7(now),

@@ -1,17 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Upstream.Contracts.Grants;
 using Upstream.Domain.Refusals;
 using Upstream.Grants.Data;
 using Upstream.Grants.Domain;
 using Upstream.Messaging.Outbox;
+using Upstream.ServiceDefaults.Batching;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Identity;
 
 namespace Upstream.Grants.Handling;
 
 /// <summary>Assessing requests (staff assessors, conflicts excluded) and deciding them (staff; an award never overspends).</summary>
-public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clock)
+public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvider clock, DecisionQueue<Guid, AwardAsk, Grant> awards)
 {
     public async Task<Assessment> AssignAsync(Caller caller, Guid requestId, string assessor, string? assessorCouncilCode, CancellationToken cancellationToken)
     {
@@ -47,43 +47,18 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
     }
 
     /// <summary>
-    /// Raises the fund's committed total with one atomic UPDATE in the award's own transaction. Under the fund row's
-    /// lock each award sees the committed total left by the awards before it, and the table's CHECK refuses any
-    /// total beyond the fund, so parallel awards can never overspend: the ones that do not fit fail with nothing changed.
+    /// Checks what needs no lock (the caller may decide, the input is sound, the fund as last read has room), then
+    /// queues the award for its fund: it is decided with whatever else is queued there, under the fund row's lock,
+    /// so parallel awards can never overspend (see <see cref="AwardDecisions"/>).
     /// </summary>
     public async Task<Grant> AwardAsync(Caller caller, Guid requestId, long amountPence, string reason, IReadOnlyList<string> conditions, IReadOnlyList<DateOnly> reportDueDates, CancellationToken cancellationToken)
     {
         var request = await DecidableAsync(caller, requestId, cancellationToken);
         var fund = await FundDesk.FindAsync(db, request.FundId, cancellationToken);
-        var now = clock.GetUtcNow();
         var amount = amountPence == 0 ? request.AmountPence : amountPence;
-        var grant = Grant.Award(fund, request, amount, caller.Subject, reason, conditions, reportDueDates, now);
-        db.Grants.Add(grant);
-        outbox.Publish(
-            new GrantAwarded(Guid.NewGuid(), now, grant.Id, request.Id, fund.Id, grant.LeadCouncilCode, [.. grant.PartnerCouncilCodes], grant.Title, grant.AwardedPence),
-            request.Id.ToString());
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var committed = 0;
-        try
-        {
-            committed = await db.Funds
-                .Where(f => f.Id == fund.Id && f.CommittedPence + amount <= f.TotalPence)
-                .ExecuteUpdateAsync(f => f.SetProperty(x => x.CommittedPence, x => x.CommittedPence + amount), cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
-        {
-            // The table's own guard, should the condition above ever be lost: the same refusal.
-        }
-
-        if (committed == 0)
-        {
-            throw new DomainRuleException("fund.remaining", $"The fund cannot commit {Money.Describe(amount)}: other awards have taken what was left.");
-        }
-
-        await db.SaveAsync("the request", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return grant;
+        Grant.RequireValidAward(fund, amount, reason, conditions, reportDueDates, clock.GetUtcNow());
+        fund.EnsureCanCommit(amount);
+        return await awards.DecideAsync(fund.Id, new AwardAsk(requestId, amount, caller.Subject, reason, conditions, reportDueDates), cancellationToken);
     }
 
     public async Task<GrantRequest> DeclineAsync(Caller caller, Guid requestId, string reason, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
 using Upstream.Contracts.Network;
 using Upstream.Grants.Consumers;
 using Upstream.Grants.Data;
+using Upstream.Grants.Domain;
 using Upstream.Grants.Grpc;
 using Upstream.Grants.Handling;
 using Upstream.Messaging.Setup;
 using Upstream.ServiceDefaults;
+using Upstream.ServiceDefaults.Batching;
 using Upstream.ServiceDefaults.Data;
 using Upstream.ServiceDefaults.Grpc;
 using Upstream.ServiceDefaults.Identity;
@@ -31,6 +33,7 @@ public static class GrantsApp
         builder.Services.AddScoped<FundDesk>();
         builder.Services.AddScoped<RequestDesk>();
         builder.Services.AddScoped<AssessmentDesk>();
+        builder.Services.AddDecisionQueue<Guid, AwardAsk, Grant, AwardDecisions>();
         builder.Services.AddScoped<GrantDesk>();
         builder.AddGrpcApi();
 

@@ -16,6 +16,15 @@ internal static class TelemetrySetup
     private static readonly string[] Sources = ["MassTransit", "Upstream.*"];
 
     /// <summary>
+    /// The most attribute sets one metric keeps (the SDK's default is 2,000). Each metric stream allocates its points
+    /// for the whole limit up front: with the default, the process's ~90 streams held about 15 MB of the managed
+    /// heap at rest (measured in a dump of an idle Insights replica), almost all of it empty. Our widest stream, a
+    /// service's request duration by route (its gRPC methods and their REST routes, some sixty at most), status and
+    /// protocol, stays under this; beyond it the SDK folds the rest into one overflow point (otel.metric.overflow).
+    /// </summary>
+    private const int CardinalityLimit = 500;
+
+    /// <summary>
     /// Traces, metrics and logs through OpenTelemetry, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
     /// (the app host sets it, and the service name and resource attributes with it). Personal data stays out:
     /// query strings are redacted by the instrumentations, SQL is recorded without parameter values, and
@@ -36,7 +45,8 @@ internal static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(Sources))
+                .AddMeter(Sources)
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit }))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(Sources)

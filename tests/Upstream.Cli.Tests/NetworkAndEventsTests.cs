@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Upstream.Domain.Time;
+using Upstream.Events.V1;
 using Upstream.Network.V1;
 using Upstream.Testing.Events;
 using Upstream.Testing.Network;
@@ -55,5 +57,54 @@ public sealed class NetworkAndEventsTests(CliSystem system)
         Assert.Equal(("BIR", people[0].ToString()), (registration.GetProperty("councilCode").GetString(), registration.GetProperty("personId").GetString()));
         Assert.Equal((0, "[]"), (pending.ExitCode, pending.Out.Trim()));
         Assert.Equal(3, approve.ExitCode);
+    }
+
+    [Fact]
+    public async Task Staff_approve_a_pending_claim_and_pay_it_once()
+    {
+        var events = system.Events;
+        var people = await events.JoinAsync("MAN");
+        var residential = await events.ScheduleAsync(EventsHost.Residential());
+        var registration = await events.RegisterAsync(residential, "MAN", people[0]);
+        var member = events.Member("MAN");
+        try
+        {
+            // Manchester's delegate attended the first day; the residential is over and closed.
+            events.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 12, 9, 45, 0));
+            await events.Registrations.CheckInToEventAsync(new CheckInToEventRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = registration.RegistrationId, Day = "2026-05-12" }, events.Staff);
+            events.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 14, 9, 0, 0));
+            await events.Events.CloseProgrammeEventAsync(new CloseProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff);
+            var draft = new DraftExpenseClaimRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = registration.RegistrationId };
+            draft.Lines.Add(new ExpenseLine
+            {
+                Category = ExpenseCategory.Accommodation,
+                Description = "Hotel",
+                AmountPence = 11_500,
+                Nights = 1,
+                Receipt = new ExpenseReceipt { Date = "2026-05-12", Supplier = "Hotel Ltd", AmountPence = 11_500, FileName = "receipt.pdf", FileSha256 = new string('a', 64) },
+            });
+            var claim = await events.Claims.DraftExpenseClaimAsync(draft, member);
+            await events.Claims.SubmitExpenseClaimAsync(new SubmitExpenseClaimRequest { ClaimId = claim.ClaimId }, member);
+
+            var pending = await Cli.RunAsync(events.Host, "claims", "pending", "--event", residential.ProgrammeEventId, "--output", "json");
+            var approved = await Cli.RunAsync(events.Host, "claims", "approve", claim.ClaimId);
+            var paid = await Cli.RunAsync(events.Host, "claims", "pay", claim.ClaimId, "--reference", "BACS-7001", "--output", "json");
+            var twice = await Cli.RunAsync(events.Host, "claims", "pay", claim.ClaimId, "--reference", "BACS-7002");
+            var after = await Cli.RunAsync(events.Host, "claims", "pending", "--event", residential.ProgrammeEventId, "--output", "json");
+
+            var listed = Assert.Single(JsonDocument.Parse(pending.Out).RootElement.EnumerateArray());
+            Assert.Equal((claim.ClaimId, "MAN"), (listed.GetProperty("claimId").GetString(), listed.GetProperty("councilCode").GetString()));
+            Assert.Equal((0, $"Claim {claim.ClaimId}: approved, £115.00."), (approved.ExitCode, approved.Out.Trim()));
+            Assert.Equal((0, "BACS-7001"), (paid.ExitCode, JsonDocument.Parse(paid.Out).RootElement.GetProperty("paymentReference").GetString()));
+            Assert.Equal(2, twice.ExitCode);
+            Assert.NotEmpty(twice.Error.Trim());
+            Assert.Equal((0, "[]"), (after.ExitCode, after.Out.Trim()));
+            var stored = await events.Claims.GetExpenseClaimAsync(new GetExpenseClaimRequest { ClaimId = claim.ClaimId }, events.Staff);
+            Assert.Equal((ExpenseClaimState.Paid, "BACS-7001"), (stored.State, stored.PaymentReference));
+        }
+        finally
+        {
+            events.Clock.Now = EventsHost.Now;
+        }
     }
 }

@@ -52,6 +52,9 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>The connection string of the service's own database.</summary>
     public string Database { get; }
 
+    /// <summary>A test service's database connections unless it asks for more.</summary>
+    public const int DefaultPoolSize = 20;
+
     /// <summary>The amqp:// connection string of the virtual host it publishes and consumes on.</summary>
     public string Broker { get; }
 
@@ -60,8 +63,9 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <param name="build">The service's own Build(args, configure) (ApplicationsApp.Build, NetworkApp.Build...).</param>
     /// <param name="broker">Share one virtual host between services that must hear each other's events.</param>
     /// <param name="clock">Share one clock between services a test moves through time together.</param>
-    /// <param name="maximumPoolSize">Caps the service's database connections (the machine is small and shared) where a
-    /// test fires many calls at once.</param>
+    /// <param name="maximumPoolSize">Caps the service's database connections: a test run has dozens of services up at
+    /// once on one PostgreSQL (max_connections 500), and Npgsql's own default of 100 each let a few bursts of parallel
+    /// calls take every connection ("too many clients" for whichever test started next). A benchmark asks for production's.</param>
     public static async Task<ServiceHost> StartAsync(
         SharedInfrastructure infrastructure,
         string name,
@@ -70,14 +74,11 @@ public sealed class ServiceHost : IAsyncDisposable
         string? broker = null,
         TestClock? clock = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        int? maximumPoolSize = null)
+        int maximumPoolSize = DefaultPoolSize)
     {
         broker ??= await infrastructure.CreateVirtualHostAsync(name);
         var database = await infrastructure.CreateDatabaseAsync(name);
-        if (maximumPoolSize is { } pool)
-        {
-            database += $";Maximum Pool Size={pool}";
-        }
+        database += $";Maximum Pool Size={maximumPoolSize}";
 
         clock ??= new TestClock(now);
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -43,7 +43,7 @@ public sealed class EventsHost : IAsyncDisposable
 
     /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
     /// <param name="settings">Configuration over the test host's (a benchmark restores production timings).</param>
-    public static async Task<EventsHost> StartAsync(SharedInfrastructure infrastructure, string? broker = null, int maximumPoolSize = 20, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<EventsHost> StartAsync(SharedInfrastructure infrastructure, string? broker = null, int maximumPoolSize = ServiceHost.DefaultPoolSize, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await ServiceHost.StartAsync(infrastructure, "events", EventsApp.Build, Now, broker, settings: settings, maximumPoolSize: maximumPoolSize);
 

@@ -45,7 +45,7 @@ public sealed class GrantsHost : IAsyncDisposable
 
     /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
     /// <param name="settings">Configuration over the test host's (a benchmark restores production timings).</param>
-    public static async Task<GrantsHost> StartAsync(SharedInfrastructure infrastructure, string? broker = null, int maximumPoolSize = 20, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GrantsHost> StartAsync(SharedInfrastructure infrastructure, string? broker = null, int maximumPoolSize = ServiceHost.DefaultPoolSize, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await ServiceHost.StartAsync(infrastructure, "grants", GrantsApp.Build, Now, broker, settings: settings, maximumPoolSize: maximumPoolSize);
 

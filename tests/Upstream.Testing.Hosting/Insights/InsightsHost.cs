@@ -32,8 +32,15 @@ public sealed class InsightsHost(ServiceHost host) : IAsyncDisposable
     /// <param name="now">The service clock's start (webhook tests need real time: receivers check the signed timestamp).</param>
     /// <param name="database">Another host's database, to start the service again on what it left (a restart).</param>
     /// <param name="overrides">Configuration over the test host's (a benchmark restores production timings).</param>
+    /// <param name="maximumPoolSize">The service's database connections: the machine is small and shared.</param>
     public static async Task<InsightsHost> StartAsync(
-        SharedInfrastructure infrastructure, string? broker = null, TestClock? clock = null, DateTimeOffset? now = null, string? database = null, IReadOnlyDictionary<string, string?>? overrides = null)
+        SharedInfrastructure infrastructure,
+        string? broker = null,
+        TestClock? clock = null,
+        DateTimeOffset? now = null,
+        string? database = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        int maximumPoolSize = ServiceHost.DefaultPoolSize)
     {
         // The webhook sender polls often and gives up on a subscription after three failures in a row, so tests see it soon.
         var settings = new Dictionary<string, string?> { ["Webhooks:PollInterval"] = "00:00:00.200", ["Webhooks:DisableAfterFailures"] = "3" };
@@ -47,7 +54,7 @@ public sealed class InsightsHost(ServiceHost host) : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, now ?? Now, broker, clock, settings);
+        var host = await ServiceHost.StartAsync(infrastructure, "insights", InsightsApp.Build, now ?? Now, broker, clock, settings, maximumPoolSize);
 
         return new InsightsHost(host);
     }

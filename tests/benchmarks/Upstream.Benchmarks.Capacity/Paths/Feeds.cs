@@ -25,7 +25,7 @@ public static class Feeds
 
     public static async Task<Outcome> RunAsync(SharedInfrastructure servers, int scale)
     {
-        await using var insights = await InsightsHost.StartAsync(servers, overrides: Production.Settings);
+        await using var insights = await InsightsHost.StartAsync(servers, overrides: Production.Settings, maximumPoolSize: Production.PoolSize);
         var total = PublicationsAt1x * scale;
         var staff = insights.Staff;
         var seeded = System.Diagnostics.Stopwatch.StartNew();

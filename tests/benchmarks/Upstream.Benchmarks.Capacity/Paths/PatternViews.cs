@@ -30,7 +30,7 @@ public static class PatternViews
 
     public static async Task<Outcome> RunAsync(SharedInfrastructure servers, int scale)
     {
-        await using var insights = await InsightsHost.StartAsync(servers, overrides: Production.Settings);
+        await using var insights = await InsightsHost.StartAsync(servers, overrides: Production.Settings, maximumPoolSize: Production.PoolSize);
         var councils = CouncilsAt1x * scale;
         var total = councils * FindingsPerCouncil;
         var seeded = System.Diagnostics.Stopwatch.StartNew();

@@ -26,7 +26,7 @@ public static class WebhookFanOut
 
     public static async Task<Outcome> RunAsync(SharedInfrastructure servers, int scale)
     {
-        await using var insights = await InsightsHost.StartAsync(servers, clock: TestClock.FollowingRealTime(), overrides: Production.Settings);
+        await using var insights = await InsightsHost.StartAsync(servers, clock: TestClock.FollowingRealTime(), overrides: Production.Settings, maximumPoolSize: Production.PoolSize);
         var webhooks = insights.Host.Client<WebhookService.WebhookServiceClient>();
 
         // Loopback is refused unless staff allow it, as they would for local testing.

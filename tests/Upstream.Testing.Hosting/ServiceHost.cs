@@ -183,8 +183,8 @@ public sealed class ServiceHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
 
-        // Npgsql keeps a stopped service's idle connections open for minutes; with every test's own database that
-        // would exhaust the server's connections over a run, so they are closed with the service.
+        // The service's own connections closed with it (its data source is disposed with the app); the test's own
+        // queries (CountAsync) share Npgsql's pool for this connection string, kept open for minutes unless cleared.
         await using var connection = new NpgsqlConnection(Database);
         NpgsqlConnection.ClearPool(connection);
     }

@@ -22,17 +22,18 @@ public static class ServiceDatabaseExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set: the app host (or your environment) must provide the '{name}' database.");
 
         // Spans only for work that is part of a trace (a request, a relayed message): background polling and
-        // connection opening would otherwise flood the trace list with one-span traces.
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = name }
+        // connection opening would otherwise flood the trace list with one-span traces. Made by the container so it is
+        // disposed with it: its pool's connections close when the service stops (an instance handed to AddSingleton is
+        // never disposed, and its connections stayed open on the server for minutes after the service had gone).
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }
             .ConfigureTracing(tracing => tracing
                 .ConfigureCommandFilter(_ => Activity.Current is not null)
                 .ConfigureBatchFilter(_ => Activity.Current is not null)
                 .EnablePhysicalOpenTracing(false))
-            .Build();
-        builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(dataSource));
+            .Build());
+        builder.Services.AddDbContext<TContext>((services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new SchemaMigrator(
-            dataSource,
+            sp.GetRequiredService<NpgsqlDataSource>(),
             Migration.FromAssemblies([typeof(TContext).Assembly, .. sp.GetServices<MigrationSource>().Select(s => s.Assembly)]),
             sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         builder.Services.AddHostedService<MigrationHostedService>();

@@ -22,15 +22,20 @@ public static class ServiceDatabaseExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings__{name} is not set: the app host (or your environment) must provide the '{name}' database.");
 
         // Spans only for work that is part of a trace (a request, a relayed message): background polling and
-        // connection opening would otherwise flood the trace list with one-span traces. Made by the container so it is
-        // disposed with it: its pool's connections close when the service stops (an instance handed to AddSingleton is
-        // never disposed, and its connections stayed open on the server for minutes after the service had gone).
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }
-            .ConfigureTracing(tracing => tracing
+        // connection opening would otherwise flood the trace list with one-span traces. The container makes the data
+        // source and disposes it with the service, closing its pool's connections (an instance we had handed to
+        // AddSingleton was never disposed: a stopped service's connections stayed open on the server for minutes).
+        builder.Services.AddNpgsqlDataSource(connectionString, dataSource =>
+        {
+            dataSource.Name = name;
+            dataSource.ConfigureTracing(tracing => tracing
                 .ConfigureCommandFilter(_ => Activity.Current is not null)
                 .ConfigureBatchFilter(_ => Activity.Current is not null)
-                .EnablePhysicalOpenTracing(false))
-            .Build());
+                .EnablePhysicalOpenTracing(false));
+        });
+
+        // Given the service's loggers now, Npgsql would log every command at Information as EF Core already does.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         builder.Services.AddDbContext<TContext>((services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<NpgsqlDataSource>(),

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 using Upstream.Hosting.Infrastructure;
 
 namespace Upstream.Integration.Tests.Platform;
@@ -22,6 +23,21 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure) :
 
         Assert.Equal(["Welcome"], (await service.Http.GetFromJsonAsync<string[]>("/notices"))!);
         Assert.Equal(HttpStatusCode.OK, (await service.Http.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stopped_service_leaves_no_connections_open_on_the_database_server()
+    {
+        var database = await infrastructure.Shared.CreateDatabaseAsync("stopped");
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
+        await using (var service = await TestService.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:notices"] = database }))
+        {
+            Assert.Equal(["Welcome"], (await service.Http.GetFromJsonAsync<string[]>("/notices"))!);
+            Assert.True(await ConnectionsToAsync(name) > 0, "A running service keeps pooled connections to its database.");
+        }
+
+        // Npgsql would keep an undisposed pool's idle connections for five minutes; a stopped service's go with it.
+        await Eventually.ReturnsAsync(() => ConnectionsToAsync(name), n => n == 0, "the stopped service's connections to close", TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -126,5 +142,14 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure) :
         }
 
         public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+
+    private async Task<long> ConnectionsToAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(infrastructure.Shared.Postgres.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @database", connection);
+        command.Parameters.AddWithValue("database", database);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -13,7 +13,7 @@ public sealed class EvidenceStore(InsightsDb db)
         db.MemberCouncils.FirstOrDefaultAsync(m => m.CouncilCode == Code(councilCode), cancellationToken);
 
     public async Task<string> PhaseAsync(CancellationToken cancellationToken) =>
-        (await db.Phase.FirstOrDefaultAsync(cancellationToken))?.Phase ?? "";
+        (await db.Phase.SingleOrDefaultAsync(cancellationToken))?.Phase ?? "";
 
     /// <summary>The inbox already handles each message once; this also keeps one row per source item if two events name it.</summary>
     /// <returns>Whether it is new.</returns>

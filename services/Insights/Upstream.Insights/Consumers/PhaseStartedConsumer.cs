@@ -11,7 +11,7 @@ public sealed class PhaseStartedConsumer(InsightsDb db) : IEventConsumer<PhaseSt
 {
     public async Task ConsumeAsync(PhaseStarted started, CancellationToken cancellationToken)
     {
-        var current = await db.Phase.FirstOrDefaultAsync(cancellationToken);
+        var current = await db.Phase.SingleOrDefaultAsync(cancellationToken); // one row at most: its id is always 1
         if (current is null)
         {
             db.Phase.Add(ProgrammePhase.Started(started.Phase, started.OccurredAt));

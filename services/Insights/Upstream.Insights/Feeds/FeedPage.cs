@@ -16,9 +16,10 @@ public sealed record FeedVersion(int Total, DateTimeOffset LastModified)
 {
     public static async Task<FeedVersion> ReadAsync(InsightsDb db, CancellationToken cancellationToken)
     {
+        // One group of every visible piece: at most one row (none when nothing is public).
         var version = await FeedPage.Visible(db).GroupBy(_ => 1)
             .Select(g => new FeedVersion(g.Count(), g.Max(p => p.UpdatedAt)))
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         return version ?? new FeedVersion(0, DateTimeOffset.UnixEpoch);
     }
 

@@ -1,5 +1,7 @@
+using Google.Rpc;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Upstream.Contracts.Network;
 using Upstream.Events.Handling;
 using Upstream.Events.V1;
 using Upstream.ServiceDefaults.Batching;
@@ -150,5 +152,49 @@ public sealed class RegistrationConcurrencyTests(InfrastructureFixture infrastru
             [EventRegistrationState.Confirmed, EventRegistrationState.Confirmed],
             [(await deciding).State, (await waiting).State]);
         Assert.Equal(0, await events.CountAsync($"SELECT count(*) FROM registrations WHERE person_id = '{people["F02"][0]}'"));
+    }
+
+    [Fact]
+    public async Task In_one_batch_an_ask_from_a_council_that_left_or_for_a_stranger_is_refused_on_its_own_and_the_rest_are_decided()
+    {
+        await using var events = await EventsHost.StartAsync(infrastructure.Shared);
+        var people = await events.JoinAsync(["G01", "G02", "G03", "G04", "G05"], 2);
+        var residential = await events.ScheduleAsync(EventsHost.Residential(Capacity));
+        await events.PublishAsync(new MemberLeft(Guid.NewGuid(), events.Clock.Now, Guid.NewGuid(), "G05", "Left the programme"));
+        await Eventually.ReturnsAsync(() => events.CountAsync("SELECT count(*) FROM member_councils WHERE NOT current"), n => n == 1, "Events to hear G05 left");
+        var queue = events.Host.Services.GetRequiredService<DecisionQueue<Guid, RegistrationAsk, Upstream.Events.Domain.Registration>>();
+
+        // The first ask's batch waits on the event's row, held here, while the other twelve queue into one batch.
+        var asks = new List<(string Council, Guid Person)> { ("G01", people["G01"][0]) };
+        await using var held = await HeldRowLock.TakeAsync(events.Database, "programme_events", residential.ProgrammeEventId);
+        var first = Outcome(events, residential, asks[0]);
+        await HeldRowLock.WaitForWaiterAsync(events.CountAsync);
+        asks = [.. new[] { "G02", "G03", "G04" }.SelectMany(c => new[] { (c, people[c][0]), (c, people[c][1]), (c, Guid.NewGuid()) }), ("G01", people["G01"][1]), ("G05", people["G05"][0]), ("G01", Guid.NewGuid())];
+        var rest = asks.Select(a => Outcome(events, residential, a)).ToList();
+        await Eventually.ReturnsAsync(() => Task.FromResult(queue.Waiting), n => n == rest.Count, "the twelve asks to wait in one line");
+        await held.ReleaseAsync();
+        var outcomes = await Task.WhenAll(rest.Prepend(first));
+
+        Assert.Equal(8, outcomes.Count(o => o.Status == StatusCode.OK));
+        var strangers = outcomes.Where(o => o.Status == StatusCode.InvalidArgument).ToList();
+        Assert.Equal(4, strangers.Count);
+        Assert.All(strangers, o => Assert.Equal("person_id", o.Field));
+        var left = Assert.Single(outcomes, o => o.Status == StatusCode.FailedPrecondition);
+        Assert.Equal("G05", left.Council);
+        Assert.Equal(8, await events.CountAsync("SELECT count(*) FROM registrations"));
+        Assert.Equal(0, await events.CountAsync("SELECT count(*) FROM registrations WHERE council_code = 'G05'"));
+    }
+
+    private static async Task<(string Council, StatusCode Status, string? Field)> Outcome(EventsHost events, ProgrammeEvent residential, (string Council, Guid Person) ask)
+    {
+        try
+        {
+            await events.RegisterAsync(residential, ask.Council, ask.Person);
+            return (ask.Council, StatusCode.OK, null);
+        }
+        catch (RpcException e)
+        {
+            return (ask.Council, e.StatusCode, e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.FirstOrDefault()?.Field);
+        }
     }
 }

@@ -9,13 +9,15 @@ using Upstream.ServiceDefaults.Data;
 
 namespace Upstream.Events.Handling;
 
-/// <summary>A registration asked for, its council's membership and invitation already checked: what the event's lock must decide.</summary>
+/// <summary>A registration asked for by (or for) a council; the caller may act for that council.</summary>
 public sealed record RegistrationAsk(Guid PersonId, string CouncilCode, string DietaryNeeds, string AccessNeeds, string By);
 
 /// <summary>
 /// Decides the registrations queued for one event together: the event's row lock taken once, its active
-/// registrations read once, each ask decided in arrival order against the running counts (confirmed, waitlisted, or
-/// refused on its own; not decided if its caller has gone by then), all saved with their outbox events in one commit. The lock still orders batches across replicas.
+/// registrations, the asking councils' memberships and their invitations read once, each ask decided in arrival order
+/// (a council no longer a member, not invited or asking for someone not its own is refused on its own; otherwise
+/// confirmed or waitlisted against the running counts; not decided if its caller has gone by then), all saved with
+/// their outbox events in one commit. The lock still orders batches across replicas.
 /// </summary>
 public sealed class RegistrationDecisions(EventsDb db, IEventOutbox outbox, TimeProvider clock) : IBatchDecider<Guid, RegistrationAsk, Registration>
 {
@@ -28,6 +30,15 @@ public sealed class RegistrationDecisions(EventsDb db, IEventOutbox outbox, Time
             .Select(r => new Held(r.State, r.CouncilCode, r.CouncilSlot ?? 0, r.PersonId, r.RegisteredAt))
             .ToListAsync(cancellationToken);
 
+        var councils = batch.Select(b => b.Request.CouncilCode).Distinct().ToList();
+        var members = await db.MemberCouncils.AsNoTracking()
+            .Where(m => councils.Contains(m.CouncilCode) && m.Current)
+            .ToDictionaryAsync(m => m.CouncilCode, cancellationToken);
+        var invited = (await db.Invitations
+            .Where(i => i.ProgrammeEventId == programmeEventId && councils.Contains(i.CouncilCode))
+            .Select(i => i.CouncilCode)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
         var decisions = new List<Decision<Registration>>(batch.Count);
         var registeredAt = active.Select(r => r.RegisteredAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
         foreach (var queued in batch)
@@ -38,6 +49,18 @@ public sealed class RegistrationDecisions(EventsDb db, IEventOutbox outbox, Time
             registeredAt = Later(clock.GetUtcNow(), registeredAt);
             decisions.Add(queued.Decide(ask =>
             {
+                var member = members.GetValueOrDefault(ask.CouncilCode)
+                    ?? throw new DomainRuleException("member_council", $"{ask.CouncilCode} is not a current member of the network.");
+                if (!invited.Contains(ask.CouncilCode))
+                {
+                    throw new DomainRuleException("invitation", $"{ask.CouncilCode} is not invited to this event.");
+                }
+
+                if (!member.PersonIds.Contains(ask.PersonId))
+                {
+                    throw new InvalidInputException([new FieldViolation("person_id", $"Not one of {ask.CouncilCode}'s people.")]);
+                }
+
                 if (active.Any(r => r.PersonId == ask.PersonId))
                 {
                     throw new ConflictException("That person is already registered for this event.", alreadyExists: true);

@@ -9,14 +9,16 @@ using Upstream.ServiceDefaults.Data;
 
 namespace Upstream.Grants.Handling;
 
-/// <summary>An award asked for by staff allowed to decide the request, its input (and amount) already checked.</summary>
+/// <summary>An award asked for by a member of staff; an amount of 0 means the amount requested.</summary>
 public sealed record AwardAsk(Guid RequestId, long AmountPence, string By, string Reason, IReadOnlyList<string> Conditions, IReadOnlyList<DateOnly> ReportDueDates);
 
 /// <summary>
-/// Decides the awards queued for one fund together: the fund's row lock taken once, each award decided in arrival
-/// order against the running committed total (granted, or refused on its own when it does not fit or its request
-/// was decided meanwhile; not decided if its caller has gone by then), all saved with their outbox events in one commit. The lock still orders batches across
-/// replicas, and the table's CHECK refuses any total beyond the fund whatever the code does.
+/// Decides the awards queued for one fund together: the fund's row lock taken once, the batch's requests and their
+/// declared conflicts of interest read once, each award decided in arrival order against the running committed total
+/// (granted, or refused on its own when its decider has a conflict, its input is unsound, it does not fit or its
+/// request was decided meanwhile; not decided if its caller has gone by then), all saved with their outbox events in
+/// one commit. The lock still orders batches across replicas, and the table's CHECK refuses any total beyond the fund
+/// whatever the code does.
 /// </summary>
 public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvider clock) : IBatchDecider<Guid, AwardAsk, Grant>
 {
@@ -27,6 +29,10 @@ public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvide
             ?? throw new NotFoundException($"No fund {fundId}.");
         var ids = batch.Select(b => b.Request.RequestId).Distinct().ToList();
         var requests = await db.GrantRequests.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var conflicted = (await db.Assessments.AsNoTracking()
+            .Where(a => ids.Contains(a.RequestId) && a.ConflictOfInterest != null)
+            .Select(a => new { a.RequestId, a.Assessor })
+            .ToListAsync(cancellationToken)).Select(a => (a.RequestId, a.Assessor)).ToHashSet();
 
         var decisions = new List<Decision<Grant>>(batch.Count);
         foreach (var queued in batch)
@@ -34,8 +40,14 @@ public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvide
             decisions.Add(queued.Decide(ask =>
             {
                 var request = requests.GetValueOrDefault(ask.RequestId) ?? throw new NotFoundException($"No grant request {ask.RequestId}.");
+                if (conflicted.Contains((request.Id, ask.By)))
+                {
+                    throw new PermissionDeniedException("You have a conflict of interest with this request, so you cannot decide it.");
+                }
+
                 var now = clock.GetUtcNow();
-                var grant = Grant.Award(fund, request, ask.AmountPence, ask.By, ask.Reason, ask.Conditions, ask.ReportDueDates, now);
+                var amount = ask.AmountPence == 0 ? request.AmountPence : ask.AmountPence;
+                var grant = Grant.Award(fund, request, amount, ask.By, ask.Reason, ask.Conditions, ask.ReportDueDates, now);
                 db.Grants.Add(grant);
                 outbox.Publish(
                     new GrantAwarded(Guid.NewGuid(), now, grant.Id, request.Id, fund.Id, grant.LeadCouncilCode, [.. grant.PartnerCouncilCodes], grant.Title, grant.AwardedPence),

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Upstream.Domain.Time;
 using Upstream.Events.V1;
 using Upstream.Network.V1;
 using Upstream.Testing.Events;
@@ -63,27 +62,12 @@ public sealed class NetworkAndEventsTests(CliSystem system)
     public async Task Staff_approve_a_pending_claim_and_pay_it_once()
     {
         var events = system.Events;
-        var people = await events.JoinAsync("MAN");
-        var residential = await events.ScheduleAsync(EventsHost.Residential());
-        var registration = await events.RegisterAsync(residential, "MAN", people[0]);
         var member = events.Member("MAN");
         try
         {
             // Manchester's delegate attended the first day; the residential is over and closed.
-            events.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 12, 9, 45, 0));
-            await events.Registrations.CheckInToEventAsync(new CheckInToEventRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = registration.RegistrationId, Day = "2026-05-12" }, events.Staff);
-            events.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 14, 9, 0, 0));
-            await events.Events.CloseProgrammeEventAsync(new CloseProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff);
-            var draft = new DraftExpenseClaimRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = registration.RegistrationId };
-            draft.Lines.Add(new ExpenseLine
-            {
-                Category = ExpenseCategory.Accommodation,
-                Description = "Hotel",
-                AmountPence = 11_500,
-                Nights = 1,
-                Receipt = new ExpenseReceipt { Date = "2026-05-12", Supplier = "Hotel Ltd", AmountPence = 11_500, FileName = "receipt.pdf", FileSha256 = new string('a', 64) },
-            });
-            var claim = await events.Claims.DraftExpenseClaimAsync(draft, member);
+            var (residential, attended, _) = await events.AttendedResidentialAsync("MAN");
+            var claim = await events.Claims.DraftExpenseClaimAsync(ExpenseClaims.Draft(residential, attended, ExpenseClaims.Accommodation(11_500)), member);
             await events.Claims.SubmitExpenseClaimAsync(new SubmitExpenseClaimRequest { ClaimId = claim.ClaimId }, member);
 
             var pending = await Cli.RunAsync(events.Host, "claims", "pending", "--event", residential.ProgrammeEventId, "--output", "json");

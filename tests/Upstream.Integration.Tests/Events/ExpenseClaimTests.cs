@@ -1,22 +1,20 @@
 using Google.Rpc;
 using Grpc.Core;
 using Upstream.Contracts.Events;
-using Upstream.Domain.Time;
 using Upstream.Events.V1;
+using static Upstream.Testing.Events.ExpenseClaims;
 
 namespace Upstream.Integration.Tests.Events;
 
 /// <summary>A residential attendee's claim from draft to paid, and each refusal leaving the claim as it was.</summary>
 public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IClassFixture<InfrastructureFixture>
 {
-    private const string ReceiptHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-
     [Fact]
     public async Task An_attendees_claim_goes_from_draft_to_paid_once_and_every_refusal_changes_nothing()
     {
         await using var events = await EventsHost.StartAsync(infrastructure.Shared);
         await using var tap = await EventsHost.TapAsync(events.Host.Broker);
-        var (residential, attended, missed) = await AttendedResidentialAsync(events);
+        var (residential, attended, missed) = await events.AttendedResidentialAsync();
         var member = events.Member("BIR");
 
         // Ben missed both days: he may not claim.
@@ -66,7 +64,7 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
     public async Task A_councils_claims_for_one_event_stay_within_the_per_event_cap()
     {
         await using var events = await EventsHost.StartAsync(infrastructure.Shared);
-        var (residential, attended, _) = await AttendedResidentialAsync(events);
+        var (residential, attended, _) = await events.AttendedResidentialAsync();
         var member = events.Member("BIR");
 
         // Ten nights at the cap come to GBP 1,200: the council's whole allowance for the event.
@@ -84,7 +82,7 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
     public async Task Of_claims_submitted_at_once_only_those_within_the_councils_cap_go_through()
     {
         await using var events = await EventsHost.StartAsync(infrastructure.Shared);
-        var (residential, attended, _) = await AttendedResidentialAsync(events);
+        var (residential, attended, _) = await events.AttendedResidentialAsync();
         var member = events.Member("BIR");
 
         // Twenty claims of GBP 350 (three nights each): the council's GBP 1,200 for the event holds three of them.
@@ -110,41 +108,4 @@ public sealed class ExpenseClaimTests(InfrastructureFixture infrastructure) : IC
         Assert.Equal((3, 17), (outcomes.Count(o => o == StatusCode.OK), outcomes.Count(o => o == StatusCode.FailedPrecondition)));
         Assert.Equal(105_000, await events.CountAsync("SELECT sum(total_pence) FROM expense_claims WHERE state = 'Submitted'"));
     }
-
-    /// <summary>BIR's two people registered for the residential; the first checked in on day one; the event closed.</summary>
-    private static async Task<(ProgrammeEvent Residential, EventRegistration Attended, EventRegistration Missed)> AttendedResidentialAsync(EventsHost events)
-    {
-        var birmingham = await events.JoinAsync("BIR");
-        var residential = await events.ScheduleAsync(EventsHost.Residential());
-        var attended = await events.RegisterAsync(residential, "BIR", birmingham[0]);
-        var missed = await events.RegisterAsync(residential, "BIR", birmingham[1]);
-        events.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 12, 9, 45, 0));
-        await events.Registrations.CheckInToEventAsync(new CheckInToEventRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = attended.RegistrationId, Day = "2026-05-12" }, events.Staff);
-        events.Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 14, 9, 0, 0));
-        await events.Events.CloseProgrammeEventAsync(new CloseProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId }, events.Staff);
-        return (residential, attended, missed);
-    }
-
-    private static DraftExpenseClaimRequest Draft(ProgrammeEvent residential, EventRegistration registration, params ExpenseLine[] lines)
-    {
-        var request = new DraftExpenseClaimRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = registration.RegistrationId };
-        request.Lines.AddRange(lines);
-        return request;
-    }
-
-    private static ExpenseLine Travel(long pence, int miles) => Line(ExpenseCategory.Travel, "Drive to Birmingham and back", pence, miles: miles);
-
-    private static ExpenseLine Accommodation(long pence, int nights = 1) => Line(ExpenseCategory.Accommodation, "Hotel", pence, nights: nights);
-
-    private static ExpenseLine Subsistence(long pence) => Line(ExpenseCategory.Subsistence, "Dinner", pence);
-
-    private static ExpenseLine Line(ExpenseCategory category, string description, long pence, int miles = 0, int nights = 0) => new()
-    {
-        Category = category,
-        Description = description,
-        AmountPence = pence,
-        Miles = miles,
-        Nights = nights,
-        Receipt = new ExpenseReceipt { Date = "2026-05-12", Supplier = "Supplier Ltd", AmountPence = pence, FileName = "receipt.pdf", FileSha256 = ReceiptHash },
-    };
 }

@@ -121,5 +121,22 @@ public sealed class EventsHost : IAsyncDisposable
             new RegisterForEventRequest { ProgrammeEventId = programmeEvent.ProgrammeEventId, PersonId = person.ToString(), DietaryNeeds = dietaryNeeds },
             Member(council));
 
+    /// <summary>
+    /// The council's two people registered for a residential; the first checked in on day one, the second never; the
+    /// event closed. The clock is left the day after it ends (a host shared between tests must set it back).
+    /// </summary>
+    public async Task<(ProgrammeEvent Residential, EventRegistration Attended, EventRegistration Missed)> AttendedResidentialAsync(string council = "BIR")
+    {
+        var people = await JoinAsync(council);
+        var residential = await ScheduleAsync(Residential());
+        var attended = await RegisterAsync(residential, council, people[0]);
+        var missed = await RegisterAsync(residential, council, people[1]);
+        Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 12, 9, 45, 0));
+        await Registrations.CheckInToEventAsync(new CheckInToEventRequest { ProgrammeEventId = residential.ProgrammeEventId, RegistrationId = attended.RegistrationId, Day = "2026-05-12" }, Staff);
+        Clock.Now = ProgrammeTime.ToInstant(new DateTime(2026, 5, 14, 9, 0, 0));
+        await Events.CloseProgrammeEventAsync(new CloseProgrammeEventRequest { ProgrammeEventId = residential.ProgrammeEventId }, Staff);
+        return (residential, attended, missed);
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

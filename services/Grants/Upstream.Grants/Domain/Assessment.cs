@@ -34,6 +34,10 @@ public sealed class Assessment
 
     public bool Excluded => ConflictOfInterest is not null;
 
+    /// <summary>What staff with a conflict of interest on a request are told when they try to decide it (award or decline).</summary>
+    public static PermissionDeniedException ConflictedDecider() =>
+        new("You have a conflict of interest with this request, so you cannot decide it.");
+
     public static Assessment Assign(GrantRequest request, string assessor, string? assessorCouncilCode, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(assessor))

@@ -78,7 +78,7 @@ public sealed class AssessmentDesk(GrantsDb db, IEventOutbox outbox, TimeProvide
         var conflicted = await db.Assessments.AnyAsync(a => a.RequestId == requestId && a.Assessor == caller.Subject && a.ConflictOfInterest != null, cancellationToken);
         if (conflicted)
         {
-            throw new PermissionDeniedException("You have a conflict of interest with this request, so you cannot decide it.");
+            throw Assessment.ConflictedDecider();
         }
 
         return request;

@@ -42,7 +42,7 @@ public sealed class AwardDecisions(GrantsDb db, IEventOutbox outbox, TimeProvide
                 var request = requests.GetValueOrDefault(ask.RequestId) ?? throw new NotFoundException($"No grant request {ask.RequestId}.");
                 if (conflicted.Contains((request.Id, ask.By)))
                 {
-                    throw new PermissionDeniedException("You have a conflict of interest with this request, so you cannot decide it.");
+                    throw Assessment.ConflictedDecider();
                 }
 
                 var now = clock.GetUtcNow();
